@@ -1,0 +1,162 @@
+// Small state remembered across runs, in DATA/state.json (FORMATS.md §2).
+// Losing it is an inconvenience, never a reason not to start: anything wrong
+// with the file falls back to defaults, field by field.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { copyAside, describeFsError, writeFileAtomic } from './atomic-write';
+
+export interface AppState {
+  version: 1;
+  /** Absolute path of the library opened last, or null. */
+  lastLibrary: string | null;
+  view: {
+    selectedTopic: string | null;
+    selectedStoryId: string | null;
+  };
+  /** Last window bounds; absent until the window has been moved or resized. */
+  window?: WindowState;
+}
+
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+export const DEFAULT_APP_STATE: Readonly<AppState> = Object.freeze({
+  version: 1,
+  lastLibrary: null,
+  view: Object.freeze({ selectedTopic: null, selectedStoryId: null }),
+});
+
+export class AppStateStore {
+  /** `DATA/state.json`, absolute. */
+  readonly file: string;
+  #state: AppState | undefined;
+  /** Tail of pending loads and updates, so that none is lost or reordered. */
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(dataDir: string) {
+    this.file = path.join(path.resolve(dataDir), 'state.json');
+  }
+
+  /**
+   * The state, read from disk the first time. Never fails: a missing file
+   * gives the defaults; an unparseable one gives the defaults and is kept as
+   * `state.corrupt-<time>.json`; invalid fields are dropped one by one.
+   */
+  load(): Promise<AppState> {
+    return this.#serial(async () => clone(await this.#ensureLoaded()));
+  }
+
+  /**
+   * Merge `patch` into the state (`view` is merged key by key, other keys
+   * replace; `window: undefined` removes the window), drop what is invalid, and write state.json
+   * atomically. Rejects with a "Ponder: " message when the file cannot be
+   * written; the new state is still kept in memory and written next time.
+   */
+  update(patch: Partial<AppState>): Promise<AppState> {
+    return this.#serial(async () => {
+      const current = await this.#ensureLoaded();
+      const changes: Record<string, unknown> = isRecord(patch) ? patch : {};
+      const merged = { ...current, ...changes };
+      if (isRecord(changes.view)) merged.view = { ...current.view, ...changes.view };
+      const next = sanitize(merged);
+      this.#state = next;
+      try {
+        await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
+      } catch (error) {
+        throw new Error(`Ponder: could not save the app state to ${this.file}: ${describeFsError(error)}.`, {
+          cause: error,
+        });
+      }
+      return clone(next);
+    });
+  }
+
+  async #ensureLoaded(): Promise<AppState> {
+    this.#state ??= await readState(this.file);
+    return this.#state;
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#queue.then(task);
+    this.#queue = result.then(noop, noop);
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function readState(file: string): Promise<AppState> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    // Missing, a folder, no permission…: nothing we can keep a copy of.
+    return sanitize(undefined);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    data = undefined;
+  }
+  if (!isRecord(data)) {
+    // Keep the damaged file for a curious user; failing to do so must not stop the app.
+    await copyAside(file, bytes).catch(noop);
+  }
+  return sanitize(data);
+}
+
+/** A valid AppState built from whatever `data` holds: valid fields kept, the rest defaulted. */
+function sanitize(data: unknown): AppState {
+  const input = isRecord(data) ? data : {};
+  const view = isRecord(input.view) ? input.view : {};
+  const state: AppState = {
+    version: 1,
+    lastLibrary: nonEmptyString(input.lastLibrary) ?? null,
+    view: {
+      selectedTopic: nonEmptyString(view.selectedTopic) ?? null,
+      selectedStoryId: nonEmptyString(view.selectedStoryId) ?? null,
+    },
+  };
+  const window = sanitizeWindow(input.window);
+  if (window) state.window = window;
+  return state;
+}
+
+function sanitizeWindow(data: unknown): WindowState | undefined {
+  if (!isRecord(data)) return undefined;
+  const width = finite(data.width);
+  const height = finite(data.height);
+  if (width === undefined || height === undefined || width <= 0 || height <= 0) return undefined;
+  const window: WindowState = { width, height };
+  const x = finite(data.x);
+  const y = finite(data.y);
+  if (x !== undefined) window.x = x;
+  if (y !== undefined) window.y = y;
+  if (typeof data.maximized === 'boolean') window.maximized = data.maximized;
+  return window;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function clone(state: AppState): AppState {
+  return structuredClone(state);
+}
+
+function noop(): void {}

@@ -1,0 +1,53 @@
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, resolveDataDir } from '../../electron/core/data-dir';
+
+describe('parseCommandLine', () => {
+  it.each([
+    [[], {}],
+    [['resources/sample'], { library: 'resources/sample' }],
+    [['--data-dir', '/tmp/d'], { dataDir: '/tmp/d' }],
+    [['--data-dir=/tmp/d', 'lib'], { library: 'lib', dataDir: '/tmp/d' }],
+    [['lib', '--data-dir', '/tmp/d'], { library: 'lib', dataDir: '/tmp/d' }],
+    [['--data-dir', 'with space/d', 'lib'], { library: 'lib', dataDir: 'with space/d' }],
+    [['--data-dir=a', '--data-dir=b'], { dataDir: 'b' }],
+    [['first', 'second'], { library: 'first' }],
+    [
+      ['--no-sandbox', '--inspect=9229', '--remote-debugging-port=9222', '--enable-logging', 'lib'],
+      { library: 'lib' },
+    ],
+    [['-psn_0_12345', 'lib'], { library: 'lib' }],
+    [['--data-dir'], {}],
+    [['--data-dir='], {}],
+    [['--data-dir', '--no-sandbox', 'lib'], { library: 'lib' }],
+    [['--data-dir', '', 'lib'], { library: 'lib' }],
+    [['--', '--weird-folder-name'], { library: '--weird-folder-name' }],
+    [['', 'lib'], { library: 'lib' }],
+    [['--data-directory=x', 'lib'], { library: 'lib' }],
+  ])('%j → %j', (argv, expected) => {
+    expect(parseCommandLine(argv)).toEqual(expected);
+  });
+});
+
+describe('resolveDataDir', () => {
+  const defaultDir = '/home/me/.config/Ponder';
+  const cwd = '/work';
+
+  it('prefers --data-dir, then PONDER_DATA_DIR, then the default', () => {
+    const env = { PONDER_DATA_DIR: '/from/env' };
+    expect(resolveDataDir({ argv: ['--data-dir', '/from/flag'], env, defaultDir, cwd })).toBe(path.resolve('/from/flag'));
+    expect(resolveDataDir({ argv: ['lib'], env, defaultDir, cwd })).toBe(path.resolve('/from/env'));
+    expect(resolveDataDir({ argv: ['lib'], env: {}, defaultDir, cwd })).toBe(path.resolve(defaultDir));
+    expect(resolveDataDir({ argv: [], env: { PONDER_DATA_DIR: '' }, defaultDir, cwd })).toBe(path.resolve(defaultDir));
+  });
+
+  it('resolves relative folders against cwd, and ~ against the home folder', () => {
+    expect(resolveDataDir({ argv: ['--data-dir=data'], env: {}, defaultDir, cwd })).toBe(path.resolve(cwd, 'data'));
+    expect(resolveDataDir({ argv: [], env: { PONDER_DATA_DIR: '~/ponder' }, defaultDir, cwd })).toBe(
+      path.join(os.homedir(), 'ponder'),
+    );
+    expect(resolveDataDir({ argv: ['--data-dir=~'], env: {}, defaultDir, cwd })).toBe(os.homedir());
+    expect(path.isAbsolute(resolveDataDir({ argv: ['--data-dir=rel'], env: {}, defaultDir }))).toBe(true);
+  });
+});
