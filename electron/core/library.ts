@@ -1,0 +1,100 @@
+// A library folder → stories, topics, sources and diagnostics. This is where the
+// reading modules meet: scan → read → decode → parse → id → title → topics.
+//
+// Files are read a few at a time (not all at once: a 10,000-file library would
+// exhaust file handles; not one by one: slow on network drives), and results are
+// assembled in natural file order, so the first occurrence of a duplicate story
+// is always the same one, whatever order the reads finish in.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { decodeDigest } from './decode';
+import { storyId } from './ids';
+import type { ParsedStory } from './parse';
+import { parseDigest } from './parse';
+import { readErrorReason, listDigestFiles } from './scan';
+import { storyTitle } from './titles';
+import { deriveTopics } from './topics';
+import type { Diagnostic, Library, SourceFile, Story } from './types';
+
+/**
+ * Load every story of the library in `folder`. Throws only when the folder
+ * itself cannot be opened (`Ponder: cannot open library folder "<folder>": <reason>.`);
+ * broken files, lines and links become diagnostics and everything else loads.
+ */
+export async function loadLibrary(folder: string): Promise<Library> {
+  const root = path.resolve(folder);
+  const scan = await listDigestFiles(root);
+  const read = await mapLimit(scan.files, READ_CONCURRENCY, (file) => readDigest(root, file));
+
+  const stories: Story[] = [];
+  const sources: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  const firstSeen = new Map<string, Story>();
+
+  for (const [index, file] of scan.files.entries()) {
+    const result = read[index]!;
+    diagnostics.push(...result.diagnostics);
+    let storyCount = 0;
+    for (const parsed of result.stories) {
+      const id = storyId(parsed.summary, parsed.question);
+      const first = firstSeen.get(id);
+      if (first) {
+        diagnostics.push({ file, line: parsed.line, reason: `Same story as ${first.source}:${first.line}; shown once.` });
+        continue;
+      }
+      const story: Story = {
+        id,
+        source: file,
+        line: parsed.line,
+        summary: parsed.summary,
+        reflection: parsed.reflection,
+        question: parsed.question,
+        title: storyTitle(parsed.summary),
+        topics: [],
+      };
+      firstSeen.set(id, story);
+      stories.push(story);
+      storyCount++;
+    }
+    // Stories this file adds to the library: duplicates of earlier files are not counted.
+    sources.push({ path: file, storyCount });
+  }
+
+  const { topics, topicsByStory } = deriveTopics(stories);
+  for (const story of stories) story.topics = topicsByStory.get(story.id) ?? [];
+
+  return { folder: root, stories, topics, sources, diagnostics };
+}
+
+/** How many files are read at the same time. */
+const READ_CONCURRENCY = 16;
+
+/** Read, decode and parse one file; never throws. */
+async function readDigest(root: string, file: string): Promise<{ stories: ParsedStory[]; diagnostics: Diagnostic[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path.join(root, ...file.split('/')));
+  } catch (error) {
+    const reason = `This file could not be read (${readErrorReason(error)}), so its stories were skipped. Check that it still exists and that you may read it.`;
+    return { stories: [], diagnostics: [{ file, line: 0, reason }] };
+  }
+  const decoded = decodeDigest(bytes, file);
+  if (!decoded.ok) return { stories: [], diagnostics: [decoded.diagnostic] };
+  return parseDigest(decoded.text, file);
+}
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

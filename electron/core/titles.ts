@@ -1,0 +1,97 @@
+// A story has no headline, so its list row shows the summary's first sentence
+// (the title) and a little of what follows (the snippet).
+//
+// Sentence splitting is a short hand-written rule rather than a library
+// (Intl.Segmenter's sentence mode breaks after "U.S." and "Dr."): a sentence
+// ends at `.`, `!`, `?` or `…` (plus closing quotes) followed by a space and a
+// capital, digit or opening quote — except after an abbreviation ("Dr.",
+// "Gen.", "e.g.") or letters with dots ("U.S.", the initials in "J. K.
+// Rowling"). Decimals ("3.5") have no space after the dot, so never break.
+// CJK full stops end a sentence without a space.
+
+/** The summary's first sentence, cut at a word boundary with "…" when longer than `max` characters. */
+export function storyTitle(summary: string, max = 90): string {
+  const text = collapse(summary);
+  let sentence = text.slice(0, firstSentenceEnd(text)).trim();
+  // Headline style: no final full stop — unless it belongs to "U.S." and the like.
+  if (/[^.]\.$/u.test(sentence) && !isAbbreviation(lastWord(sentence))) sentence = sentence.slice(0, -1);
+  return shorten(sentence, max);
+}
+
+/**
+ * What the list row shows under `title`: the summary after its first sentence,
+ * shortened like the title. For a one-sentence summary, the rest of the
+ * sentence after the title's cut ("…" first), or `''` when the title holds it all.
+ */
+export function storySnippet(summary: string, title: string, max = 160): string {
+  const text = collapse(summary);
+  const rest = text.slice(firstSentenceEnd(text)).trim();
+  if (rest) return shorten(rest, max);
+  if (!title.endsWith(ELLIPSIS)) return '';
+  const shown = title.slice(0, -ELLIPSIS.length);
+  if (!text.startsWith(shown)) return '';
+  const remainder = text.slice(shown.length).trim();
+  return remainder ? shorten(ELLIPSIS + remainder, max) : '';
+}
+
+const ELLIPSIS = '…';
+
+/** Index just after the first sentence of `text` (its length when there is one sentence). */
+function firstSentenceEnd(text: string): number {
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (/[。！？]/u.test(m[0])) return end;
+    const after = text.slice(end).trimStart();
+    if (after === '') return end;
+    if (!STARTS_SENTENCE.test(after)) continue;
+    if (m[0].startsWith('.') && isAbbreviation(lastWord(text.slice(0, m.index + 1)))) continue;
+    return end;
+  }
+  return text.length;
+}
+
+/** Cut `text` to at most `max` characters at a word boundary, ending with "…". */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(1, max - ELLIPSIS.length));
+  // Back off to a word boundary in the second half of the cut (unless the cut
+  // already ends a word); otherwise (CJK, one huge word) keep the hard cut.
+  const space = cut.lastIndexOf(' ');
+  if (text[cut.length] !== ' ' && space > cut.length / 2) cut = cut.slice(0, space);
+  // Never leave half of a surrogate pair.
+  if (/[\uD800-\uDBFF]$/u.test(cut)) cut = cut.slice(0, -1);
+  return cut.replace(/[\s,;:(\-–—]+$/u, '') + ELLIPSIS;
+}
+
+/** The last whitespace-separated word of `text`, without opening quotes or brackets. */
+function lastWord(text: string): string {
+  const word = text.slice(text.search(/\S+$/u));
+  return word.replace(/^["'“‘«([]+/u, '');
+}
+
+/** "U.S.", "J.", "e.g.", "Dr." and the other abbreviations after which a dot does not end a sentence. */
+function isAbbreviation(word: string): boolean {
+  if (/^(?:\p{L}\.)+$/u.test(word)) return true;
+  return ABBREVIATIONS.has(word.replace(/\.$/u, '').toLowerCase());
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** Sentence-ending punctuation, closing quotes, then a space, the end, or a CJK stop. */
+const SENTENCE_END = /[.!?…]+["'”’»)\]]*(?=\s|$)|[。！？]+[」』）]*/gu;
+
+/** What the next sentence may start with: a capital, a digit, an opening quote or bracket. */
+const STARTS_SENTENCE = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«([¿¡]/u;
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft',
+  'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cmdr', 'adm', 'brig', 'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'amb',
+  'inc', 'ltd', 'co', 'corp', 'bros', 'dept', 'univ', 'assn',
+  // Not "etc." or "no.": they end sentences more often than they abbreviate.
+  'vol', 'fig', 'approx', 'vs', 'al', 'cf',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g', 'i.e',
+]);
