@@ -1,0 +1,58 @@
+// One table of IPC handlers, keyed by channel. The Electron shell binds it to
+// ipcMain (adding sender checks); the e2e host binds the very same table to
+// its own transport. Every request is validated before a handler sees it, and
+// every outcome crosses as an Envelope: only an error's message leaves main.
+
+import type { AppInfo, Envelope, InvokeChannel, InvokeChannels } from '../shared/ipc-contract';
+import { validateRequest } from '../shared/ipc-schemas';
+import type { ValidRequest } from '../shared/ipc-schemas';
+import type { ReaderSession } from './reader-session';
+
+/** What the handlers need from their host (Electron, or the test host). */
+export interface ShellServices {
+  appInfo: () => AppInfo;
+  /** Ask the user for a library folder; null when they cancel. */
+  pickFolder: () => Promise<string | null>;
+  /** The renderer has written its pending notes (answer to `app:flush-request`). */
+  flushed: () => void;
+}
+
+type Handler<C extends InvokeChannel> = (request: ValidRequest<C>) => Promise<InvokeChannels[C]['response']> | InvokeChannels[C]['response'];
+
+export type IpcHandlerTable = { [C in InvokeChannel]: (request: unknown) => Promise<Envelope<InvokeChannels[C]['response']>> };
+
+export function createIpcHandlers(session: ReaderSession, shell: ShellServices): IpcHandlerTable {
+  const handlers: { [C in InvokeChannel]: Handler<C> } = {
+    'app:info': () => shell.appInfo(),
+    'library:current': () => session.currentSnapshot(),
+    'library:choose': async () => {
+      const folder = await shell.pickFolder();
+      return folder === null ? null : session.open(folder);
+    },
+    'library:reload': () => session.reload(),
+    'search:query': ({ query, limit }) => session.search(query, limit),
+    'story:get': ({ id, query }) => session.getStory(id, query),
+    'notes:get': ({ id }) => session.getNote(id),
+    'notes:save': ({ id, text }) => session.saveNote(id, text),
+    'notes:overview': () => session.notesOverview(),
+    'view:save': (view) => session.saveView(view),
+    'view:load': () => session.loadView(),
+    'app:flushed': () => shell.flushed(),
+  };
+
+  const table = {} as Record<InvokeChannel, (request: unknown) => Promise<Envelope<unknown>>>;
+  for (const channel of Object.keys(handlers) as InvokeChannel[]) {
+    const handler = handlers[channel] as (request: unknown) => unknown;
+    table[channel] = async (request) => {
+      try {
+        const value = await handler(validateRequest(channel, request));
+        return { ok: true, value };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        console.error(`[ipc] ${channel} failed:`, message);
+        return { ok: false, error: message };
+      }
+    };
+  }
+  return table as IpcHandlerTable;
+}

@@ -1,0 +1,55 @@
+// Runtime validation of every IPC request. Main (and the e2e host, which runs
+// the same handlers) parses each request with the schema of its channel before
+// any handler sees it, so a hostile or buggy renderer gets a clear error and
+// nothing else. Kept apart from ipc-contract.ts so the sandboxed preload does
+// not bundle zod.
+
+import { z } from 'zod';
+import type { InvokeChannel } from './ipc-contract';
+
+const storyId = z.string().regex(/^[0-9a-f]{16}$/, 'must be a story id (16 hex digits)');
+
+/** Notes are prose; 1 MiB is far beyond any real note and bounds a runaway renderer. */
+export const MAX_NOTE_CHARS = 1_048_576;
+export const MAX_QUERY_CHARS = 1_000;
+const MAX_VIEW_KEY_CHARS = 4_096;
+
+const none = z.undefined().or(z.null()).transform(() => undefined);
+
+export const REQUEST_SCHEMAS = {
+  'app:info': none,
+  'library:current': none,
+  'library:choose': none,
+  'library:reload': none,
+  'search:query': z.strictObject({
+    query: z.string().max(MAX_QUERY_CHARS),
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }),
+  'story:get': z.strictObject({
+    id: storyId,
+    query: z.string().max(MAX_QUERY_CHARS).optional(),
+  }),
+  'notes:get': z.strictObject({ id: storyId }),
+  'notes:save': z.strictObject({ id: storyId, text: z.string().max(MAX_NOTE_CHARS) }),
+  'notes:overview': none,
+  'view:save': z.strictObject({
+    selectedTopic: z.string().max(MAX_VIEW_KEY_CHARS).nullable().optional(),
+    selectedStoryId: storyId.nullable().optional(),
+  }),
+  'view:load': none,
+  'app:flushed': none,
+} satisfies Record<InvokeChannel, z.ZodType>;
+
+export type ValidRequest<C extends InvokeChannel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;
+
+/** Parse a request for `channel`; throws an Error whose message says what was wrong. */
+export function validateRequest<C extends InvokeChannel>(channel: C, request: unknown): ValidRequest<C> {
+  const schema = REQUEST_SCHEMAS[channel] as unknown as z.ZodType<ValidRequest<C>>;
+  const parsed = schema.safeParse(request);
+  if (parsed.success) return parsed.data;
+  throw new Error(`Ponder: invalid request for ${channel}: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`);
+}
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && Object.hasOwn(REQUEST_SCHEMAS, value);
+}
