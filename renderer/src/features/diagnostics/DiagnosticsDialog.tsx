@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/app-store';
+import { testIds } from '../../test-ids';
+import { diagnosticWhere } from './diagnostic-text';
+
+const NONE: never[] = [];
+
+/** What could not be read in the library. A native modal <dialog>: it traps focus and Escape closes it. */
+export function DiagnosticsDialog() {
+  const open = useAppStore((state) => state.diagnosticsOpen);
+  const close = useAppStore((state) => state.closeDiagnostics);
+  const diagnostics = useAppStore((state) => state.snapshot?.diagnostics ?? NONE);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="diagnostics-title"
+      data-testid={testIds.diagnosticsDialog}
+      // Fired by Escape and by close(); keeps the store in step with the element.
+      onClose={close}
+    >
+      <header className="dialog__header">
+        <h2 id="diagnostics-title" className="dialog__title">
+          Problems in this library
+        </h2>
+        <button type="button" className="button button--quiet" onClick={close}>
+          Close
+        </button>
+      </header>
+      {/* Only while open: a closed dialog's items must not count as on the page. */}
+      {open && diagnostics.length === 0 && (
+        <p className="dialog__empty">Every file was read without problems.</p>
+      )}
+      {open && diagnostics.length > 0 && (
+        <>
+          <p className="dialog__intro">Everything else in the library was read. These need a look:</p>
+          <ul className="diagnostics">
+            {diagnostics.map((diagnostic, index) => (
+              <li key={index} className="diagnostics__item" data-testid={testIds.diagnosticsItem}>
+                <span className="diagnostics__where">{diagnosticWhere(diagnostic)}</span> — {diagnostic.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </dialog>
+  );
+}

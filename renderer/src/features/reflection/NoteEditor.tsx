@@ -1,0 +1,88 @@
+import type { KeyboardEvent } from 'react';
+import { useAppStore } from '../../store/app-store';
+import type { EditorMode } from '../../store/types';
+import { testIds } from '../../test-ids';
+import { NotePreview } from './NotePreview';
+import { NoteStatusText } from './NoteStatusText';
+
+const MODES: { mode: EditorMode; label: string; testId: string }[] = [
+  { mode: 'write', label: 'Write', testId: testIds.noteWriteTab },
+  { mode: 'preview', label: 'Preview', testId: testIds.notePreviewTab },
+];
+
+/** The reader's Markdown answer to the question, saved as they type. */
+export function NoteEditor({ id }: { id: string }) {
+  const draft = useAppStore((state) => state.notes[id]);
+  const editNote = useAppStore((state) => state.editNote);
+  const saveNote = useAppStore((state) => state.saveNote);
+  const mode = useAppStore((state) => state.editorMode);
+  const setMode = useAppStore((state) => state.setEditorMode);
+  const text = draft?.text ?? '';
+  const editable = draft !== undefined && draft.status !== 'loading' && draft.status !== 'load-error';
+
+  const onTabKeys = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next = mode === 'write' ? 'preview' : 'write';
+    setMode(next);
+    document.getElementById(`note-tab-${next}`)?.focus();
+  };
+
+  return (
+    <div className="note">
+      <div className="note__bar">
+        <label htmlFor="note-editor" className="eyebrow">
+          Your reflection
+        </label>
+        <div role="tablist" aria-label="Editor mode" className="segmented" onKeyDown={onTabKeys}>
+          {MODES.map((tab) => (
+            <button
+              key={tab.mode}
+              type="button"
+              role="tab"
+              id={`note-tab-${tab.mode}`}
+              aria-selected={mode === tab.mode}
+              aria-controls={`note-panel-${tab.mode}`}
+              tabIndex={mode === tab.mode ? 0 : -1}
+              className="segmented__button"
+              data-testid={tab.testId}
+              onClick={() => setMode(tab.mode)}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      {/* Both panels stay mounted so the textarea keeps its caret and undo history. */}
+      <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode !== 'write'}>
+        <textarea
+          id="note-editor"
+          className="note__editor"
+          data-testid={testIds.noteEditor}
+          value={text}
+          readOnly={!editable}
+          spellCheck
+          placeholder="What do you think? Markdown works: **bold**, _italic_, - lists, > quotes."
+          onChange={(event) => editNote(id, event.target.value)}
+          onBlur={() => void saveNote(id)}
+        />
+      </div>
+      <div
+        role="tabpanel"
+        id="note-panel-preview"
+        aria-labelledby="note-tab-preview"
+        className="note__preview markdown"
+        data-testid={testIds.notePreview}
+        hidden={mode !== 'preview'}
+      >
+        {mode === 'preview' && <NotePreview text={text} />}
+      </div>
+
+      <div className="note__footer">
+        <span className="note__hint">Markdown · saved automatically</span>
+        <NoteStatusText draft={draft} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/app-store';
+import { testIds } from '../../test-ids';
+import { NoteEditor } from './NoteEditor';
+import { StoryReading } from './StoryReading';
+
+/** The story being read, then the reader's answer to its question. */
+export function ReflectionPane() {
+  const id = useAppStore((state) => state.selectedStoryId);
+  const ref = useRef<HTMLElement>(null);
+
+  // A new story starts at its top, not where the last one was left.
+  useEffect(() => {
+    ref.current?.scrollTo({ top: 0 });
+  }, [id]);
+
+  return (
+    <section ref={ref} aria-label="Reflection" className="pane pane--reflection" data-testid={testIds.reflectionPane}>
+      {id ? (
+        <div className="reflection">
+          <StoryReading id={id} />
+          <NoteEditor key={id} id={id} />
+        </div>
+      ) : (
+        <div className="pane-empty" data-testid={testIds.reflectionEmpty}>
+          <p className="pane-empty__title">Nothing selected</p>
+          <p className="pane-empty__hint">Choose a story to read it and write your reflection.</p>
+        </div>
+      )}
+    </section>
+  );
+}
