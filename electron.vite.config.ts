@@ -1,8 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './electron/shared/csp';
 
-// Main and preload are CommonJS (no "type": "module"): a sandboxed preload must be CJS.
+/**
+ * Writes the app's one CSP (electron/shared/csp.ts) into index.html's meta tag. Under
+ * `npm run dev` the tag is dropped instead: Vite's dev server injects inline scripts (React
+ * refresh) that the policy refuses. Built output always carries the full policy.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'ponder:content-security-policy',
+    transformIndexHtml: (html, context) =>
+      context.server
+        ? html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
+        : html.replace('%PONDER_CSP%', CONTENT_SECURITY_POLICY_META),
+  };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -20,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,

@@ -1,0 +1,36 @@
+// Injected into the page by the Chromium test host before any app script
+// runs: it builds `window.ponder` with the same factory the real preload uses,
+// over a Playwright binding instead of ipcRenderer.
+
+import { createPonderApi } from '../../electron/shared/ipc-contract';
+import type { Envelope, EventChannel, InvokeChannel, PonderApi } from '../../electron/shared/ipc-contract';
+
+declare global {
+  interface Window {
+    ponder: PonderApi;
+    __ponderInvoke: (channel: InvokeChannel, request: unknown) => Promise<Envelope<unknown>>;
+    __ponderEmit: (channel: EventChannel, payload: unknown) => void;
+  }
+}
+
+const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
+
+window.__ponderEmit = (channel, payload) => {
+  listeners.get(channel)?.forEach((listener) => listener(payload));
+};
+
+Object.defineProperty(window, 'ponder', {
+  value: createPonderApi({
+    invoke: (channel, request) => window.__ponderInvoke(channel, request),
+    on: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+  }),
+  writable: false,
+  configurable: false,
+});

@@ -1,0 +1,135 @@
+// The e2e test host: `launchReader` opens Ponder on a library with a fresh data
+// folder and returns the page. Two targets, same specs:
+//   - chromium (default): the built renderer served on 127.0.0.1 in Debian's
+//     Chromium; `window.ponder` is the preload's own factory over a Playwright
+//     binding, backed by the real main-process handler table (ReaderSession,
+//     core, real files). Only the IPC transport differs from the app.
+//   - electron (PONDER_E2E_TARGET=electron): the real app via Playwright's
+//     _electron, on a machine that has the Electron binary.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { _electron, chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import type { EventChannel, EventChannels, InvokeChannel } from '../../electron/shared/ipc-contract';
+import { createIpcHandlers } from '../../electron/main/ipc-handlers';
+import { FlushGate } from '../../electron/main/flush-gate';
+import { ReaderSession } from '../../electron/main/reader-session';
+import { serveFolder } from './static-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const SAMPLE_LIBRARY = path.join(ROOT, 'resources/sample');
+const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+const CHROMIUM = process.env['PONDER_CHROMIUM'] ?? '/usr/bin/chromium';
+// Flags that let Debian's Chromium run as root in CI with no network at all.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export type Target = 'chromium' | 'electron';
+export const target: Target = process.env['PONDER_E2E_TARGET'] === 'electron' ? 'electron' : 'chromium';
+
+export interface LaunchOptions {
+  /** Library folder to open; null starts with no library. */
+  library: string | null;
+  /** Data folder for notes and state; a fresh temp folder when omitted (and removed on close). */
+  dataDir?: string;
+  /** What File ▸ Open Folder… answers (chromium target only). */
+  pickFolder?: () => Promise<string | null>;
+}
+
+export interface Reader {
+  page: Page;
+  dataDir: string;
+  /** Uncaught errors thrown in the page. */
+  pageErrors: Error[];
+  /** Close like the window's close button: pending notes are flushed first. */
+  close: () => Promise<void>;
+}
+
+export async function launchReader(options: LaunchOptions): Promise<Reader> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'ponder-e2e-')));
+  const reader = target === 'electron' ? await launchElectron(options, dataDir) : await launchChromium(options, dataDir);
+  return {
+    ...reader,
+    dataDir,
+    close: async () => {
+      await reader.close();
+      if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromium(options: LaunchOptions, dataDir: string): Promise<Omit<Reader, 'dataDir'>> {
+  const server = await serveFolder(RENDERER_DIR);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+
+  const emit = <C extends EventChannel>(channel: C, payload: EventChannels[C]) => {
+    page.evaluate(([c, p]) => window.__ponderEmit(c, p), [channel, payload] as const).catch(() => {
+      // The page is navigating or closed: like webContents.send to a reloading page, the event is dropped.
+    });
+  };
+  const session = new ReaderSession({ dataDir, emit });
+  const flushGate = new FlushGate();
+  const handlers = createIpcHandlers(session, {
+    appInfo: () => ({ version: 'e2e', dataDir, platform: process.platform }),
+    pickFolder: options.pickFolder ?? (async () => null),
+    flushed: () => flushGate.release(),
+  });
+  if (options.library !== null) await session.open(options.library);
+
+  await page.exposeBinding('__ponderInvoke', (source, channel: InvokeChannel, request: unknown) => {
+    // The host's sender check: only the page's own top frame may call.
+    if (source.frame !== page.mainFrame() || !Object.hasOwn(handlers, channel)) {
+      return { ok: false, error: 'Ponder: refused a request from an untrusted page.' };
+    }
+    return handlers[channel](request);
+  });
+  await page.addInitScript({ content: bridgeScript() });
+  await page.goto(server.url);
+
+  return {
+    page,
+    pageErrors,
+    close: async () => {
+      if (!page.isClosed()) await flushGate.wait(() => emit('app:flush-request', undefined));
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+async function launchElectron(options: LaunchOptions, dataDir: string): Promise<Omit<Reader, 'dataDir'>> {
+  const args = [path.join(ROOT, 'out/main/index.js'), ...(options.library ? [options.library] : []), '--data-dir', dataDir];
+  const app = await _electron.launch({ args, cwd: ROOT });
+  const page = await app.firstWindow();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { page, pageErrors, close: () => app.close() };
+}
+
+let cachedBridge: string | undefined;
+
+/** The browser bridge bundled to one classic script (built once per test worker). */
+function bridgeScript(): string {
+  cachedBridge ??= buildSync({
+    entryPoints: [path.join(__dirname, 'browser-bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+  }).outputFiles[0]!.text;
+  return cachedBridge;
+}

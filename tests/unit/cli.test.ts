@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../electron/core/library';
+import { NotesStore } from '../../electron/core/notes-store';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLE = path.join(ROOT, 'resources/sample');
+const MESSY = path.join(ROOT, 'tests/fixtures/messy');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const run = promisify(execFile);
+
+/** Run the CLI as `npm run cli` does; resolves with its output and exit code, never rejects on exit codes. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(TSX, ['electron/cli/index.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, PONDER_DATA_DIR: '', ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('ponder CLI', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('inspect prints the sample: 26 stories, topics a reader recognises, no diagnostics', async () => {
+    const { code, stdout } = await cli(['inspect', 'resources/sample']);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.stories).toHaveLength(26);
+    expect(output.diagnostics).toEqual([]);
+    expect(Object.keys(output.stories[0]).sort()).toEqual(
+      ['id', 'line', 'question', 'reflection', 'source', 'summary', 'title', 'topics'].sort(),
+    );
+    const names = output.topics.map((topic: { name: string }) => topic.name);
+    expect(names).toEqual(expect.arrayContaining(['Russia', 'Ukraine', 'North Korea', 'Kim Jong Un']));
+    expect(output).toEqual(JSON.parse(JSON.stringify(await inspectWithCore(SAMPLE))));
+  });
+
+  it('inspect of a messy library still prints JSON with diagnostics and exits 0', async () => {
+    const { code, stdout } = await cli(['inspect', MESSY]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.diagnostics.length).toBeGreaterThan(0);
+    expect(output.diagnostics[0]).toEqual({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String) });
+    expect(output.stories.length).toBeGreaterThan(0);
+  });
+
+  it('search prints ranked hits with titles and highlight ranges', async () => {
+    const { code, stdout } = await cli(['search', SAMPLE, '+kursk', 'troops']);
+    expect(code).toBe(0);
+    const hits = JSON.parse(stdout) as Array<{ id: string; score: number; title: string; highlights: { summary: [number, number][] } }>;
+    expect(hits.length).toBeGreaterThan(0);
+    const scores = hits.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const library = await loadLibrary(SAMPLE);
+    for (const hit of hits) {
+      const story = library.stories.find((candidate) => candidate.id === hit.id)!;
+      expect(story.summary + story.reflection + story.question).toMatch(/kursk/i);
+      const marked = hit.highlights.summary.map(([from, to]) => story.summary.slice(from, to).toLowerCase());
+      for (const word of marked) expect(['kursk', 'troops', 'troop']).toContain(word);
+    }
+  });
+
+  it('a query Lunr cannot parse is an error on stderr with exit 1', async () => {
+    const { code, stdout, stderr } = await cli(['search', SAMPLE, 'title:kursk']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Ponder: unknown field "title"');
+  });
+
+  it('a missing folder is an error on stderr; bad usage exits 2', async () => {
+    const missing = await cli(['inspect', path.join(dataDir, 'no-such-folder')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^Ponder: cannot open library folder/);
+    const unknown = await cli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Usage:');
+  });
+
+  it('notes lists notes with orphans and unreadable files flagged, from --data-dir or PONDER_DATA_DIR', async () => {
+    const library = await loadLibrary(SAMPLE);
+    const story = library.stories[0]!;
+    const store = new NotesStore(dataDir);
+    await store.save({ id: story.id, text: 'Kept', question: story.question, source: story.source });
+    await store.save({ id: 'aaaaaaaaaaaaaaaa', text: 'Orphaned', question: 'Gone?', source: 'old.txt' });
+    await mkdir(path.join(dataDir, 'notes'), { recursive: true });
+    await writeFile(path.join(dataDir, 'notes', 'bbbbbbbbbbbbbbbb.md'), 'no front matter here');
+
+    for (const invocation of [
+      cli(['notes', '--data-dir', dataDir, '--library', SAMPLE]),
+      cli(['notes', '--library', SAMPLE], { PONDER_DATA_DIR: dataDir }),
+    ]) {
+      const { code, stdout } = await invocation;
+      expect(code).toBe(0);
+      const output = JSON.parse(stdout);
+      const byId = new Map(output.notes.map((note: { id: string }) => [note.id, note]));
+      expect(byId.get(story.id)).toMatchObject({ text: 'Kept', orphan: false, question: story.question });
+      expect(byId.get('aaaaaaaaaaaaaaaa')).toMatchObject({ text: 'Orphaned', orphan: true, question: 'Gone?' });
+      expect(output.unreadable).toEqual([
+        expect.objectContaining({ file: expect.stringContaining('bbbbbbbbbbbbbbbb.md'), unreadable: true }),
+      ]);
+    }
+  });
+});
+
+async function inspectWithCore(folder: string) {
+  const library = await loadLibrary(folder);
+  return {
+    stories: library.stories.map(({ id, source, line, title, summary, reflection, question, topics }) => ({
+      id, source, line, title, summary, reflection, question, topics,
+    })),
+    topics: library.topics,
+    diagnostics: library.diagnostics,
+  };
+}
