@@ -59,6 +59,20 @@ export function parseCommandLine(argv: string[]): CommandLine {
 }
 
 /**
+ * The user's own arguments out of Electron's `process.argv`. Packaged, argv is
+ * `[exe, ...args]`. Run as `electron APP ...args` (`defaultApp`), the app path
+ * comes after any switches the launcher put first — Playwright's _electron runs
+ * `electron --inspect=0 --remote-debugging-port=0 APP ...args` — so skip those
+ * switches and the app path, not a fixed count.
+ */
+export function userArguments(argv: readonly string[], defaultApp: boolean): string[] {
+  if (!defaultApp) return argv.slice(1);
+  let i = 1;
+  while (i < argv.length && argv[i]!.startsWith('-')) i++;
+  return argv.slice(i + 1);
+}
+
+/**
  * The absolute data folder: `--data-dir`, else `PONDER_DATA_DIR` (when not
  * empty), else `defaultDir`. A leading `~` means the home folder (it reaches
  * us unexpanded in `--data-dir=~/x` and in environment variables).

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { parseCommandLine, resolveDataDir } from '../core/data-dir';
+import { parseCommandLine, resolveDataDir, userArguments } from '../core/data-dir';
 import type { EventChannel, EventChannels, LibrarySnapshot } from '../shared/ipc-contract';
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc, originOf, senderCheck, sendEvent } from './ipc-bridge';
@@ -17,8 +17,7 @@ import { ReaderSession } from './reader-session';
 import { denyPermissions, hardenWebContents } from './security';
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-// Packaged: argv is [exe, ...args]. Unpackaged: [electron, appPath, ...args].
-const args = process.argv.slice(app.isPackaged ? 1 : 2);
+const args = userArguments(process.argv, Boolean(process.defaultApp));
 const commandLine = parseCommandLine(args);
 const dataDir = resolveDataDir({ argv: args, env: process.env, defaultDir: app.getPath('userData') });
 // Chromium's own profile follows the data folder, so a test's --data-dir is a whole fresh profile

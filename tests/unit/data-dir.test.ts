@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, resolveDataDir } from '../../electron/core/data-dir';
+import { parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data-dir';
 
 describe('parseCommandLine', () => {
   it.each([
@@ -49,5 +49,21 @@ describe('resolveDataDir', () => {
     );
     expect(resolveDataDir({ argv: ['--data-dir=~'], env: {}, defaultDir, cwd })).toBe(os.homedir());
     expect(path.isAbsolute(resolveDataDir({ argv: ['--data-dir=rel'], env: {}, defaultDir }))).toBe(true);
+  });
+});
+
+describe('userArguments', () => {
+  it('drops only the executable when packaged', () => {
+    expect(userArguments(['/opt/Ponder/ponder', '/digests', '--data-dir', '/d'], false)).toEqual(['/digests', '--data-dir', '/d']);
+  });
+
+  it('drops the executable and the app path when run as `electron APP`', () => {
+    expect(userArguments(['electron', '.', '/digests'], true)).toEqual(['/digests']);
+  });
+
+  it('skips launcher switches before the app path (Playwright _electron)', () => {
+    const argv = ['electron', '--inspect=0', '--remote-debugging-port=0', 'out/main/index.js', '/digests', '--data-dir', '/d'];
+    expect(userArguments(argv, true)).toEqual(['/digests', '--data-dir', '/d']);
+    expect(parseCommandLine(userArguments(argv, true))).toEqual({ library: '/digests', dataDir: '/d' });
   });
 });
