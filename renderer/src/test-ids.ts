@@ -47,6 +47,7 @@ export const testIds = {
   noteEditor: 'note-editor',
   notePreview: 'note-preview',
   noteWriteTab: 'note-write-tab',
+  noteSplitTab: 'note-split-tab',
   notePreviewTab: 'note-preview-tab',
   noteStatus: 'note-status',
 } as const;

@@ -6,6 +6,7 @@ import { parseNote } from '../../electron/core/note-format';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY } from './host';
 import { ReaderPage } from './reader-page';
+import { testIds } from '../../renderer/src/test-ids';
 
 async function noteOnDisk(dataDir: string, id: string) {
   const file = path.join(dataDir, 'notes', `${id}.md`);
@@ -88,10 +89,19 @@ test('the Markdown preview renders formatting but never raw HTML from a note', a
   await ui.ready();
   await ui.storyRows.first().click();
   await ui.writeNote('# Heading\n\n**bold** <img src=x onerror="window.__pwned=1"> <script>window.__pwned=1</script> [link](javascript:alert(1))');
-  await ui.page.getByTestId('note-preview-tab').click().catch(() => undefined); // split layouts have no tab
+  // The preview is live under the editor as you type.
   await expect(ui.notePreview.getByRole('heading', { name: 'Heading' })).toBeVisible();
+  await ui.noteEditor.press('End');
+  await ui.noteEditor.pressSequentially(' *live*');
+  await expect(ui.notePreview.locator('em')).toHaveText('live');
   await expect(ui.notePreview.locator('strong')).toHaveText('bold');
   await expect(ui.notePreview.locator('img, script, iframe')).toHaveCount(0);
   await expect(ui.notePreview.locator('a[href^="javascript"]')).toHaveCount(0);
   expect(await ui.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  await ui.page.getByTestId(testIds.notePreviewTab).click();
+  await expect(ui.noteEditor).toBeHidden();
+  await ui.page.getByTestId(testIds.noteWriteTab).click();
+  await expect(ui.notePreview).toBeHidden();
+  await expect(ui.noteEditor).toBeVisible();
 });

@@ -91,7 +91,8 @@ export interface NotesSlice {
   flushNotes(): Promise<void>;
 }
 
-export type EditorMode = 'write' | 'preview';
+/** Write only, the editor with its live preview under it, or the preview only. */
+export type EditorMode = 'write' | 'split' | 'preview';
 
 export interface UiSlice {
   diagnosticsOpen: boolean;

@@ -3,7 +3,7 @@ import type { SliceCreator, UiSlice } from './types';
 export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   diagnosticsOpen: false,
   searchFocusRequest: 0,
-  editorMode: 'write',
+  editorMode: 'split',
   notice: null,
 
   openDiagnostics() {

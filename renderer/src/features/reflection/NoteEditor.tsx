@@ -7,6 +7,7 @@ import { NoteStatusText } from './NoteStatusText';
 
 const MODES: { mode: EditorMode; label: string; testId: string }[] = [
   { mode: 'write', label: 'Write', testId: testIds.noteWriteTab },
+  { mode: 'split', label: 'Both', testId: testIds.noteSplitTab },
   { mode: 'preview', label: 'Preview', testId: testIds.notePreviewTab },
 ];
 
@@ -23,7 +24,8 @@ export function NoteEditor({ id }: { id: string }) {
   const onTabKeys = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next = mode === 'write' ? 'preview' : 'write';
+    const step = event.key === 'ArrowRight' ? 1 : MODES.length - 1;
+    const next = MODES[(MODES.findIndex((tab) => tab.mode === mode) + step) % MODES.length]!.mode;
     setMode(next);
     document.getElementById(`note-tab-${next}`)?.focus();
   };
@@ -55,7 +57,7 @@ export function NoteEditor({ id }: { id: string }) {
       </div>
 
       {/* Both panels stay mounted so the textarea keeps its caret and undo history. */}
-      <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode !== 'write'}>
+      <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode === 'preview'}>
         <textarea
           id="note-editor"
           className="note__editor"
@@ -71,12 +73,12 @@ export function NoteEditor({ id }: { id: string }) {
       <div
         role="tabpanel"
         id="note-panel-preview"
-        aria-labelledby="note-tab-preview"
+        aria-labelledby={mode === 'split' ? 'note-tab-split' : 'note-tab-preview'}
         className="note__preview markdown"
         data-testid={testIds.notePreview}
-        hidden={mode !== 'preview'}
+        hidden={mode === 'write'}
       >
-        {mode === 'preview' && <NotePreview text={text} />}
+        {mode !== 'write' && <NotePreview text={text} />}
       </div>
 
       <div className="note__footer">
