@@ -6,7 +6,7 @@
 // assembled in natural file order, so the first occurrence of a duplicate story
 // is always the same one, whatever order the reads finish in.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { decodeDigest } from './decode';
@@ -18,15 +18,31 @@ import { storyTitle } from './titles';
 import { deriveTopics } from './topics';
 import type { Diagnostic, Library, SourceFile, Story } from './types';
 
+/** One digest file as read, kept so a reload re-reads only the files that changed. */
+export interface FileRead {
+  size: number;
+  mtimeMs: number;
+  stories: ParsedStory[];
+  diagnostics: Diagnostic[];
+}
+
+/** What was read of each file, by path relative to the library folder. */
+export type FileReads = ReadonlyMap<string, FileRead>;
+
+export interface LoadOptions {
+  /** Reads from an earlier load of the same folder: files whose size and mtime are unchanged are not read again. */
+  reuse?: FileReads;
+}
+
 /**
  * Load every story of the library in `folder`. Throws only when the folder
  * itself cannot be opened (`Ponder: cannot open library folder "<folder>": <reason>.`);
  * broken files, lines and links become diagnostics and everything else loads.
  */
-export async function loadLibrary(folder: string): Promise<Library> {
+export async function loadLibrary(folder: string, options: LoadOptions = {}): Promise<Library & { files: FileReads }> {
   const root = path.resolve(folder);
   const scan = await listDigestFiles(root);
-  const read = await mapLimit(scan.files, READ_CONCURRENCY, (file) => readDigest(root, file));
+  const read = await mapLimit(scan.files, READ_CONCURRENCY, (file) => readDigest(root, file, options.reuse?.get(file)));
 
   const stories: Story[] = [];
   const sources: SourceFile[] = [];
@@ -65,24 +81,30 @@ export async function loadLibrary(folder: string): Promise<Library> {
   const { topics, topicsByStory } = deriveTopics(stories);
   for (const story of stories) story.topics = topicsByStory.get(story.id) ?? [];
 
-  return { folder: root, stories, topics, sources, diagnostics };
+  const files = new Map(scan.files.map((file, index) => [file, read[index]!]));
+  return { folder: root, stories, topics, sources, diagnostics, files };
 }
 
 /** How many files are read at the same time. */
 const READ_CONCURRENCY = 16;
 
-/** Read, decode and parse one file; never throws. */
-async function readDigest(root: string, file: string): Promise<{ stories: ParsedStory[]; diagnostics: Diagnostic[] }> {
+/** Read, decode and parse one file (unless `previous` is still current); never throws. */
+async function readDigest(root: string, file: string, previous: FileRead | undefined): Promise<FileRead> {
+  const absolute = path.join(root, ...file.split('/'));
   let bytes: Uint8Array;
+  let size = -1;
+  let mtimeMs = -1;
   try {
-    bytes = await readFile(path.join(root, ...file.split('/')));
+    ({ size, mtimeMs } = await stat(absolute));
+    if (previous && previous.size === size && previous.mtimeMs === mtimeMs) return previous;
+    bytes = await readFile(absolute);
   } catch (error) {
     const reason = `This file could not be read (${readErrorReason(error)}), so its stories were skipped. Check that it still exists and that you may read it.`;
-    return { stories: [], diagnostics: [{ file, line: 0, reason }] };
+    return { size, mtimeMs, stories: [], diagnostics: [{ file, line: 0, reason }] };
   }
   const decoded = decodeDigest(bytes, file);
-  if (!decoded.ok) return { stories: [], diagnostics: [decoded.diagnostic] };
-  return parseDigest(decoded.text, file);
+  if (!decoded.ok) return { size, mtimeMs, stories: [], diagnostics: [decoded.diagnostic] };
+  return { size, mtimeMs, ...parseDigest(decoded.text, file) };
 }
 
 /** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in input order. */

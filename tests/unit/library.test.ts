@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,7 +201,7 @@ describe('loadLibrary: files and folders', () => {
   });
 
   test('an empty folder is an empty library', async ({ tmpDir }) => {
-    expect(await loadLibrary(tmpDir)).toEqual({ folder: tmpDir, stories: [], topics: [], sources: [], diagnostics: [] });
+    expect(await loadLibrary(tmpDir)).toEqual({ folder: tmpDir, stories: [], topics: [], sources: [], diagnostics: [], files: new Map() });
   });
 
   test('a missing folder throws a message the user can act on', async ({ tmpDir }) => {
@@ -214,5 +214,38 @@ describe('loadLibrary: files and folders', () => {
     const [copy, original] = await Promise.all([loadLibrary(tmpDir), loadLibrary(MESSY)]);
     expect(copy.stories.map((s) => s.id)).toEqual(original.stories.map((s) => s.id));
     expect(copy.diagnostics).toEqual(original.diagnostics);
+  });
+});
+
+describe('loadLibrary: reloading', () => {
+  const story = (n: number) => `Summary ${n} about Kyiv.\nReflection ${n}.\nQuestion ${n}?`;
+
+  test('re-reads only files whose size or mtime changed', async ({ tmpDir }) => {
+    const a = path.join(tmpDir, 'a.txt');
+    const b = path.join(tmpDir, 'b.txt');
+    await writeFile(a, story(1));
+    await writeFile(b, story(2));
+    const whole = new Date('2026-01-02T03:04:05Z'); // whole seconds survive utimes exactly
+    await utimes(a, whole, whole);
+    const first = await loadLibrary(tmpDir);
+    expect(first.stories.map((s) => s.summary)).toEqual(['Summary 1 about Kyiv.', 'Summary 2 about Kyiv.']);
+
+    // Same size, same mtime: reused without reading (the new text is not seen).
+    await writeFile(a, story(7));
+    await utimes(a, whole, whole);
+    // Changed size: read again.
+    await writeFile(b, `${story(3)}\n\n${story(4)}`);
+    const second = await loadLibrary(tmpDir, { reuse: first.files });
+    expect(second.stories.map((s) => s.summary)).toEqual([
+      'Summary 1 about Kyiv.',
+      'Summary 3 about Kyiv.',
+      'Summary 4 about Kyiv.',
+    ]);
+    expect(second.files.get('a.txt')).toBe(first.files.get('a.txt'));
+
+    // A removed file leaves the library.
+    await rm(b);
+    const third = await loadLibrary(tmpDir, { reuse: second.files });
+    expect(third.sources.map((s) => s.path)).toEqual(['a.txt']);
   });
 });
