@@ -39,8 +39,9 @@ export function watchLibrary(
     },
   });
 
-  const note = (file: string) => {
-    if (!/\.txt$/i.test(file)) return;
+  // chokidar types every listener's first argument as `string | Error`.
+  const note = (file: string | Error) => {
+    if (typeof file !== 'string' || !/\.txt$/i.test(file)) return;
     pending.add(path.relative(root, file).split(path.sep).join('/'));
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -50,7 +51,9 @@ export function watchLibrary(
     }, debounceMs);
   };
   watcher.on('add', note).on('change', note).on('unlink', note);
-  watcher.on('unlinkDir', (dir) => note(path.join(dir, '(folder).txt')));
+  watcher.on('unlinkDir', (dir) => {
+    if (typeof dir === 'string') note(path.join(dir, '(folder).txt'));
+  });
   watcher.on('error', (error) => console.error('Ponder: watching the library failed:', error));
 
   return {
