@@ -2,23 +2,35 @@
 //   inspect FOLDER            the library as JSON: stories, topics, diagnostics
 //   search FOLDER QUERY       ranked hits as JSON, with highlight ranges
 //   notes [--data-dir DIR]    the notes as JSON, orphans and unreadable files flagged
+//   export [--data-dir DIR] --format markdown|json   all notes as a journal or as JSON
+//   import [--data-dir DIR] FROM                     merge a JSON export or a folder of notes
 // JSON goes to stdout; errors go to stderr with exit code 1 (2 for bad usage).
 // A library with bad files still prints its JSON, diagnostics included, and exits 0.
 
 import os from 'node:os';
 import path from 'node:path';
 import { AppStateStore } from '../core/app-state';
+import { writeFileAtomic } from '../core/atomic-write';
 import { parseCommandLine, resolveDataDir } from '../core/data-dir';
 import { highlightStory } from '../core/highlight';
 import { loadLibrary } from '../core/library';
+import { exportJson, exportMarkdown } from '../core/notes-export';
+import { importNotes } from '../core/notes-import';
 import { NotesStore } from '../core/notes-store';
 import { SearchIndex } from '../core/search-index';
+import type { Library } from '../core/types';
 
 const USAGE = `Usage:
   npm run cli -- inspect FOLDER
   npm run cli -- search FOLDER QUERY
   npm run cli -- notes [--data-dir DIR] [--library FOLDER]
-Notes are read from --data-dir, else $PONDER_DATA_DIR, else the app's own data folder.`;
+  npm run cli -- export [--data-dir DIR] --format markdown|json [--group-by topic|source]
+                        [--library FOLDER] [--out FILE]
+  npm run cli -- import [--data-dir DIR] FROM
+Notes are read from --data-dir, else $PONDER_DATA_DIR, else the app's own data folder.
+export writes to --out, else to stdout. import takes a JSON export, a note file or a folder
+of note files, merges by story id (the newer text wins, the other is kept in history) and
+prints what it did as JSON.`;
 
 class UsageError extends Error {}
 
@@ -31,6 +43,10 @@ async function main(argv: string[]): Promise<void> {
       return search(rest);
     case 'notes':
       return notes(rest);
+    case 'export':
+      return exportNotes(rest);
+    case 'import':
+      return importCommand(rest);
     case undefined:
     case '-h':
     case '--help':
@@ -69,22 +85,73 @@ async function search([folder, ...words]: string[]): Promise<void> {
 }
 
 async function notes(args: string[]): Promise<void> {
-  const libraryFlag = args.indexOf('--library');
-  const libraryArg = libraryFlag >= 0 ? args[libraryFlag + 1] : undefined;
-  const rest = libraryFlag >= 0 ? args.filter((_, i) => i !== libraryFlag && i !== libraryFlag + 1) : args;
+  const [libraryArg, rest] = takeOption(args, '--library');
   if (parseCommandLine(rest).library) throw new UsageError('Ponder: notes takes only --data-dir and --library.');
   const dataDir = resolveDataDir({ argv: rest, env: process.env, defaultDir: electronUserData() });
-  // Orphans are judged against --library, else the library the app last had open.
-  const libraryFolder = libraryArg ?? (await new AppStateStore(dataDir).load()).lastLibrary;
-  const library = libraryFolder ? await loadLibrary(libraryFolder).catch(() => null) : null;
+  const library = await libraryFor(dataDir, libraryArg);
   const storyIds = library ? new Set(library.stories.map((story) => story.id)) : null;
   const { notes: all, unreadable } = await new NotesStore(dataDir).list();
   print({
     dataDir,
     library: library?.folder ?? null,
-    notes: all.map((note) => ({ ...note, orphan: storyIds ? !storyIds.has(note.id) : null })),
+    notes: all.map(({ revision: _revision, ...note }) => ({ ...note, orphan: storyIds ? !storyIds.has(note.id) : null })),
     unreadable: unreadable.map((entry) => ({ ...entry, unreadable: true })),
   });
+}
+
+async function exportNotes(args: string[]): Promise<void> {
+  const [format, afterFormat] = takeOption(args, '--format');
+  const [groupBy = 'topic', afterGroup] = takeOption(afterFormat, '--group-by');
+  const [libraryArg, afterLibrary] = takeOption(afterGroup, '--library');
+  const [out, rest] = takeOption(afterLibrary, '--out');
+  if (format !== 'markdown' && format !== 'json') throw new UsageError('Ponder: export needs --format markdown or --format json.');
+  if (groupBy !== 'topic' && groupBy !== 'source') throw new UsageError('Ponder: --group-by is topic or source.');
+  if (parseCommandLine(rest).library) throw new UsageError('Ponder: export takes no FOLDER; name the library with --library.');
+  const dataDir = resolveDataDir({ argv: rest, env: process.env, defaultDir: electronUserData() });
+  const { notes: all } = await new NotesStore(dataDir).list();
+  let content: string;
+  if (format === 'json') {
+    content = exportJson(all);
+  } else {
+    const library = await libraryFor(dataDir, libraryArg);
+    const stories = library ? new Map(library.stories.map((story) => [story.id, story])) : null;
+    content = exportMarkdown(all, stories ? (id) => stories.get(id) : undefined, { groupBy });
+  }
+  if (out === undefined) process.stdout.write(content);
+  else await writeFileAtomic(path.resolve(out), content);
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { library: from } = parseCommandLine(args);
+  const at = args.findIndex((arg, i) => arg === from && args[i - 1] !== '--data-dir');
+  const rest = args.filter((_, i) => i !== at);
+  if (!from || parseCommandLine(rest).library) throw new UsageError('Ponder: import takes one FROM: a JSON export or a folder of notes.');
+  const dataDir = resolveDataDir({ argv: rest, env: process.env, defaultDir: electronUserData() });
+  print(await importNotes(new NotesStore(dataDir), from));
+}
+
+/** The library to judge orphans against: --library, else the one the app last had open (if it still loads). */
+async function libraryFor(dataDir: string, libraryArg: string | undefined): Promise<Library | null> {
+  const folder = libraryArg ?? (await new AppStateStore(dataDir).load()).lastLibrary;
+  return folder ? loadLibrary(folder).catch(() => null) : null;
+}
+
+/** Take `--name VALUE` or `--name=VALUE` out of `args`: [the value, the other arguments]. */
+function takeOption(args: string[], name: string): [string | undefined, string[]] {
+  let value: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === name) {
+      value = args[++i];
+      if (value === undefined) throw new UsageError(`Ponder: ${name} needs a value.`);
+    } else if (arg.startsWith(`${name}=`)) {
+      value = arg.slice(name.length + 1);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return [value, rest];
 }
 
 /** Where Electron puts `userData` for an app named Ponder, so the CLI finds the app's notes. */

@@ -7,26 +7,56 @@
 // function is ~30 lines, and Ponder adds no dependency for it.
 
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, rm } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+
+/** An open file, as far as writing one needs. */
+export interface WriteHandle {
+  writeFile(data: string | Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The file-system calls a write makes. `node:fs/promises` is the default;
+ * tests pass a wrapper that fails one call (a full disk, a read-only folder)
+ * instead of mocking modules.
+ */
+export interface WriteFs {
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  open(file: string, flags: 'wx' | 'r'): Promise<WriteHandle>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, created: string): Promise<void>;
+  rm(file: string, options: { force: true }): Promise<void>;
+}
+
+/** The real file system. */
+export const nodeWriteFs: WriteFs = fsp;
 
 /**
  * Replace `file` with `data` atomically: write `.<name>.<random>.tmp` beside it,
  * fsync it, rename it over `file`, then fsync the folder. Creates the folder if
- * missing. On failure the temp file is removed, `file` is untouched, and the
- * error is rethrown as is (callers add context).
+ * missing, and once more if it disappears meanwhile (a user or sync tool
+ * removed it). On failure the temp file is removed, `file` is untouched, and
+ * the error is rethrown as is (callers add context).
  */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = await writeTemp(file, data);
-  try {
-    await renameWithRetry(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDir(dir);
+export async function writeFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  fs: WriteFs = nodeWriteFs,
+): Promise<void> {
+  await retryIfFolderVanished(async () => {
+    const dir = path.dirname(file);
+    await makeDir(fs, dir);
+    const temp = await writeTemp(fs, file, data);
+    try {
+      await renameWithRetry(fs, temp, file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    await syncDir(fs, dir);
+  });
 }
 
 /**
@@ -35,21 +65,27 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
  * (a hard link of the fsynced temp file; plain exclusive create where the file
  * system has no hard links).
  */
-export async function writeNewFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const temp = await writeTemp(file, data);
-  try {
-    await link(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
-    await writeExclusive(file, data);
-    await syncDir(dir);
-    return;
-  }
-  await rm(temp, { force: true });
-  await syncDir(dir);
+export async function writeNewFileAtomic(
+  file: string,
+  data: string | Uint8Array,
+  fs: WriteFs = nodeWriteFs,
+): Promise<void> {
+  await retryIfFolderVanished(async () => {
+    const dir = path.dirname(file);
+    await makeDir(fs, dir);
+    const temp = await writeTemp(fs, file, data);
+    try {
+      await fs.link(temp, file);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
+      await writeExclusive(fs, file, data);
+      await syncDir(fs, dir);
+      return;
+    }
+    await fs.rm(temp, { force: true });
+    await syncDir(fs, dir);
+  });
 }
 
 export interface CopyAsideOptions {
@@ -57,6 +93,8 @@ export interface CopyAsideOptions {
   label?: string;
   /** Time in the name. Default: now. */
   now?: Date;
+  /** Default: the real file system. */
+  fs?: WriteFs;
 }
 
 /**
@@ -65,7 +103,7 @@ export interface CopyAsideOptions {
  * an existing file. Returns the path of the copy.
  */
 export async function copyAside(file: string, data: Uint8Array, options: CopyAsideOptions = {}): Promise<string> {
-  const { label = 'corrupt', now = new Date() } = options;
+  const { label = 'corrupt', now = new Date(), fs = nodeWriteFs } = options;
   const ext = path.extname(file);
   const stem = file.slice(0, file.length - ext.length);
   // 20261124T214456000Z: sortable, and free of ':' which Windows refuses in names.
@@ -73,7 +111,7 @@ export async function copyAside(file: string, data: Uint8Array, options: CopyAsi
   for (let attempt = 1; attempt <= MAX_ASIDE_ATTEMPTS; attempt++) {
     const aside = `${stem}.${label}-${stamp}${attempt === 1 ? '' : `-${attempt}`}${ext}`;
     try {
-      await writeNewFileAtomic(aside, data);
+      await writeNewFileAtomic(aside, data, fs);
       return aside;
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
@@ -113,17 +151,40 @@ const FRIENDLY: Record<string, string> = {
   ENOTDIR: 'a part of the path is a file, not a folder',
   EISDIR: 'the path is a folder',
   EIO: 'the disk reported an input/output error',
+  EBUSY: 'the file is in use by another program',
+  ENOENT: 'its folder was removed and could not be made again',
+  EMFILE: 'too many files are open',
 };
 
-async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
+/** Run `write`; if it fails because its folder vanished (ENOENT), once more (it recreates the folder). */
+async function retryIfFolderVanished(write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+    await write();
+  }
+}
+
+/** Make `dir` and any missing parents, durably: a new folder is an entry in its parent, so the parent is fsynced. */
+async function makeDir(fs: WriteFs, dir: string): Promise<void> {
+  const first = await fs.mkdir(dir, { recursive: true });
+  if (typeof first !== 'string') return;
+  for (let made = dir; ; made = path.dirname(made)) {
+    await syncDir(fs, path.dirname(made));
+    if (made === first || path.dirname(made) === made) return;
+  }
+}
+
+async function writeTemp(fs: WriteFs, file: string, data: string | Uint8Array): Promise<string> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeExclusive(temp, data);
+  await writeExclusive(fs, temp, data);
   return temp;
 }
 
 /** Create `file` (failing if it exists), write and fsync it; on failure remove what was created. */
-async function writeExclusive(file: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(file, 'wx');
+async function writeExclusive(fs: WriteFs, file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await fs.open(file, 'wx');
   try {
     try {
       await handle.writeFile(data);
@@ -132,15 +193,15 @@ async function writeExclusive(file: string, data: string | Uint8Array): Promise<
       await handle.close();
     }
   } catch (error) {
-    await rm(file, { force: true });
+    await fs.rm(file, { force: true });
     throw error;
   }
 }
 
-async function renameWithRetry(from: string, to: string): Promise<void> {
+async function renameWithRetry(fs: WriteFs, from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await rename(from, to);
+      await fs.rename(from, to);
       return;
     } catch (error) {
       if (attempt >= RENAME_RETRIES || !TRANSIENT_RENAME.has(errorCode(error))) throw error;
@@ -149,11 +210,11 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
   }
 }
 
-/** Make a rename or link in `dir` durable. */
-async function syncDir(dir: string): Promise<void> {
+/** Make a rename, link or new folder in `dir` durable. */
+async function syncDir(fs: WriteFs, dir: string): Promise<void> {
   let handle;
   try {
-    handle = await open(dir, 'r');
+    handle = await fs.open(dir, 'r');
     await handle.sync();
   } catch (error) {
     if (!NO_DIR_SYNC.has(errorCode(error))) throw error;

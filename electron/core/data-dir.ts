@@ -1,8 +1,12 @@
 // Where Ponder keeps its data, and what the command line asks for
 // (FORMATS.md §2): `ponder [--data-dir DIR] [LIBRARY]`.
 
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+/** The file in the default data folder that points to a moved one: `{ "dataDir": "/abs/path" }`. */
+export const LOCATION_FILE = 'location.json';
 
 export interface CommandLine {
   /** The library folder as typed (relative paths are relative to the launching process's folder). */
@@ -74,12 +78,32 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
 
 /**
  * The absolute data folder: `--data-dir`, else `PONDER_DATA_DIR` (when not
- * empty), else `defaultDir`. A leading `~` means the home folder (it reaches
+ * empty), else the folder named by `<defaultDir>/location.json` (written when
+ * the user moved the data folder; ignored unless it names an existing
+ * folder), else `defaultDir`. A leading `~` means the home folder (it reaches
  * us unexpanded in `--data-dir=~/x` and in environment variables).
+ * Synchronous: it runs once, before anything else can start.
  */
 export function resolveDataDir(opts: ResolveDataDirOptions): string {
-  const chosen = parseCommandLine(opts.argv).dataDir ?? (opts.env.PONDER_DATA_DIR || undefined) ?? opts.defaultDir;
+  const chosen =
+    parseCommandLine(opts.argv).dataDir ??
+    (opts.env.PONDER_DATA_DIR || undefined) ??
+    readLocation(opts.defaultDir) ??
+    opts.defaultDir;
   return path.resolve(opts.cwd ?? process.cwd(), expandHome(chosen));
+}
+
+/** The data folder `<defaultDir>/location.json` points to, if it is valid and exists. */
+export function readLocation(defaultDir: string): string | undefined {
+  try {
+    const data: unknown = JSON.parse(readFileSync(path.join(defaultDir, LOCATION_FILE), 'utf8'));
+    const dir = typeof data === 'object' && data !== null && 'dataDir' in data ? data.dataDir : undefined;
+    if (typeof dir !== 'string' || !path.isAbsolute(dir) || !statSync(dir).isDirectory()) return undefined;
+    return dir;
+  } catch {
+    // No pointer, or one that is damaged or names a folder that is gone (an unplugged disk): use the default.
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -124,6 +124,30 @@ export function parseNote(content: string, file: string, options: ParseNoteOptio
   };
 }
 
+/**
+ * As much of the reader's text as can be got out of a note file that
+ * `parseNote` refused (bad front matter, a wrong id, NUL bytes; decode
+ * invalid UTF-8 with replacement characters before calling). Salvages rather
+ * than judges: the body after the front matter's closing `---` (the first
+ * one, so that a Markdown rule in the body stays in it); with no closing
+ * line, the text after the leading `key: value` lines; with no front matter,
+ * everything.
+ */
+export function salvageNoteText(content: string): string {
+  const clean = content.replace(/\0/g, '');
+  const parsed = parseNote(clean, '');
+  if (parsed.ok) return parsed.note.text;
+  const lines = clean.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  let open = 0;
+  while (open < lines.length && lines[open]!.trim() === '') open++;
+  if (open === lines.length || !isDelimiter(lines[open]!)) return lines.join('\n');
+  const close = lines.findIndex((line, i) => i > open && isDelimiter(line));
+  if (close >= 0) return lines.slice(close + 1).join('\n');
+  let body = open + 1;
+  while (body < lines.length && (YAML_KEY_LINE.test(lines[body]!) || /^\s+\S/.test(lines[body]!))) body++;
+  return lines.slice(body).join('\n');
+}
+
 // ---------------------------------------------------------------------------
 
 const STORY_ID = /^[0-9a-f]{16}$/;
@@ -131,6 +155,8 @@ const STORY_FILE = /^[0-9a-f]{16}\.md$/;
 const ISO_PLAIN = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 const EPOCH = '1970-01-01T00:00:00.000Z';
+/** A line that looks like front matter: `key: value` or `key:`. */
+const YAML_KEY_LINE = /^[A-Za-z_][\w-]*:(\s|$)/;
 
 /**
  * A YAML double-quoted scalar. JSON's escaping is valid YAML; on top of it we

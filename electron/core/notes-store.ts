@@ -1,15 +1,25 @@
-// The reader's notes, one file per story in DATA/notes/<id>.md (FORMATS.md §2).
+// The reader's notes, one file per story in DATA/notes/<id>.md (FORMATS.md §2),
+// with their earlier versions in DATA/history/<id>/ (note-history.ts).
 // Notes are the only thing Ponder writes that the user cannot get back, so:
-// every write is atomic, saves of one note run one after another, and a file
-// Ponder cannot parse, or one another program changed since Ponder last read
-// it, is copied aside before it is replaced.
+// - every write is atomic and durable (atomic-write.ts), and operations on one
+//   note run one after another;
+// - a text is never replaced without being kept: the previous text goes to
+//   history, a file Ponder cannot parse is copied aside as
+//   `<id>.corrupt-<time>.md` first, and a save based on a revision that is no
+//   longer on disk is refused as a conflict (its text kept in history);
+// - when the file changed behind Ponder's back (another editor, a sync tool),
+//   the text Ponder last had is kept in history as 'external'.
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAside, describeFsError, writeFileAtomic } from './atomic-write';
-import { isStoryId, parseNote, serializeNote } from './note-format';
+import { copyAside, describeFsError, nodeWriteFs, writeFileAtomic } from './atomic-write';
+import type { WriteFs } from './atomic-write';
+import { NoteHistory } from './note-history';
+import type { KeepOptions } from './note-history';
+import { isStoryId, parseNote, salvageNoteText, serializeNote } from './note-format';
 import type { ExtraFrontMatter } from './note-format';
+import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from './note-types';
 import type { Note, UnreadableNote } from './types';
 
 /** What `save` needs; the store adds the times. */
@@ -21,29 +31,40 @@ export interface SaveNoteInput {
   question: string;
   /** The story's digest file. Empty: keep the one already in the file. */
   source: string;
+  /**
+   * The revision the text was edited from (null: there was no file). When the
+   * file holds another text now, the save is a conflict and changes nothing.
+   * Undefined: save whatever is on disk (its text still goes to history).
+   */
+  baseRevision?: string | null;
 }
 
-/** Thrown by `read` when the note file exists but cannot be read as a note. */
-export class UnreadableNoteError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`Ponder: the note file ${file} cannot be read. ${reason} Ponder will not change it; fix or move it.`);
-    this.name = 'UnreadableNoteError';
-  }
+export interface NotesStoreOptions {
+  /** The file system writes go through. Default: the real one; tests inject failures. */
+  fs?: WriteFs;
 }
+
+/** What `importNote` did with one note. */
+export type ImportOutcome = 'added' | 'updated' | 'unchanged';
 
 export class NotesStore {
   /** `DATA/notes`, absolute. */
   readonly notesDir: string;
+  /** `DATA/history`, absolute. */
+  readonly historyDir: string;
+  readonly #fs: WriteFs;
+  readonly #history: NoteHistory;
   /** Per-id tail of pending operations; a key is removed once its queue drains. */
   readonly #queues = new Map<string, Promise<void>>();
-  /** Per id, a hash of the file as Ponder last read or wrote it (MISSING: there was none). */
-  readonly #seen = new Map<string, string>();
+  /** Per id, the file as this store last read or wrote it. */
+  readonly #known = new Map<string, Known>();
 
-  constructor(dataDir: string) {
-    this.notesDir = path.join(path.resolve(dataDir), 'notes');
+  constructor(dataDir: string, options: NotesStoreOptions = {}) {
+    const root = path.resolve(dataDir);
+    this.notesDir = path.join(root, 'notes');
+    this.historyDir = path.join(root, 'history');
+    this.#fs = options.fs ?? nodeWriteFs;
+    this.#history = new NoteHistory(this.historyDir, this.#fs);
   }
 
   /** Path of the note file for `id` (whether or not it exists). */
@@ -53,83 +74,139 @@ export class NotesStore {
   }
 
   /**
-   * The note for `id`, or null when there is none. Waits for pending saves of
-   * that id. Throws `UnreadableNoteError` (a message to show) when the file
-   * exists but is not a readable note: a typed result would only be turned
-   * into the same message by every caller.
+   * The note for `id` as it is on disk, after pending operations on it. Fails
+   * only on an invalid id. When another program changed or removed the file
+   * since this store last read or wrote it, the text the store had then is
+   * first kept in history (reason 'external').
    */
-  async read(id: string): Promise<Note | null> {
-    const file = this.fileFor(id);
+  async load(id: string): Promise<NoteLoad> {
+    assertId(id);
     return this.#serial(id, async () => {
-      const loaded = await loadNote(file);
-      this.#seen.set(id, loaded.kind === 'missing' ? MISSING : hash(loaded.bytes ?? new Uint8Array()));
-      if (loaded.kind === 'missing') return null;
-      if (loaded.kind === 'unreadable') throw new UnreadableNoteError(file, loaded.reason);
-      return loaded.note;
+      const loaded = await this.#read(id);
+      try {
+        await this.#noticeExternal(id, loaded);
+      } catch {
+        // Could not keep our older text: leave `#known` as it was, so the next load or save tries again.
+        return toNoteLoad(loaded);
+      }
+      // Reading back our own write (the watcher does after each save) must not end a burst of typing.
+      if (this.#known.get(id)?.revision !== loaded.revision) this.#known.set(id, knownFrom(loaded));
+      return toNoteLoad(loaded);
     });
   }
 
   /**
    * Write the note for `input.id`, keeping `created` (and unknown front-matter
-   * keys) from the existing file and setting `updated` to now. Saves of one id
-   * are applied in call order, never interleaved. An existing file that is not
-   * a readable note is first copied to `<id>.corrupt-<time>.md`; one that
-   * another program created or changed since this store last read or wrote
-   * it, to `<id>.conflict-<time>.md`, so that neither edit is lost.
+   * keys) from the existing file and setting `updated` to now; the replaced
+   * text goes to history. Resolves once the file is on disk (fsynced, renamed,
+   * folder fsynced). Answers `conflict`, and writes nothing but a history
+   * version holding `input.text`, when `baseRevision` is given and the file
+   * now holds another text. (A file removed since is no conflict: there is
+   * nothing on disk to lose, so the note is written again.) Rejects with a
+   * "Ponder: " message naming the problem when the disk refuses; then the
+   * note file is as it was.
    */
-  async save(input: SaveNoteInput): Promise<Note> {
+  async save(input: SaveNoteInput): Promise<SaveNoteResult> {
     if (typeof input !== 'object' || input === null) throw new Error('Ponder: a note to save must be an object.');
-    const file = this.fileFor(input.id);
+    assertId(input.id);
     for (const key of ['text', 'question', 'source'] as const) {
       if (typeof input[key] !== 'string') throw new Error(`Ponder: a note's ${key} must be text.`);
     }
+    const base = input.baseRevision;
+    if (base !== undefined && base !== null && typeof base !== 'string') {
+      throw new Error("Ponder: a note's base revision must be text or null.");
+    }
     return this.#serial(input.id, async () => {
-      const loaded = await loadNote(file);
-      let previous: Note | undefined;
-      let extra: ExtraFrontMatter = {};
-      if (loaded.kind === 'note') {
-        previous = loaded.note;
-        extra = loaded.extra;
-        const seen = this.#seen.get(input.id);
-        if (seen !== undefined && seen !== hash(loaded.bytes)) {
-          const what = 'was changed by another program and a copy of that version';
-          await keepAside(input.id, file, loaded.bytes, 'conflict', what);
-        }
-      } else if (loaded.kind === 'unreadable') {
-        if (!loaded.bytes) {
-          // We could not even read the bytes, so we cannot keep a copy: refuse rather than destroy.
-          throw new Error(`Ponder: could not save the note for story ${input.id}. ${file}: ${loaded.reason}`);
-        }
-        await keepAside(input.id, file, loaded.bytes, 'corrupt', 'is damaged and a copy of it');
-      }
+      const loaded = await this.#read(input.id);
+      await this.#noticeExternal(input.id, loaded);
+      const disk = loaded.kind === 'note' ? loaded.note : undefined;
       const now = new Date().toISOString();
-      const note: Note = {
+      const next: Note = {
         id: input.id,
-        question: input.question || previous?.question || '',
-        source: input.source || previous?.source || '',
-        created: previous?.created ?? now,
+        question: input.question || disk?.question || '',
+        source: input.source || disk?.source || '',
+        created: disk?.created ?? now,
         updated: now,
         text: input.text,
       };
-      const content = serializeNote(note, extra);
-      try {
-        await writeFileAtomic(file, content);
-        this.#seen.set(input.id, hash(content));
-      } catch (error) {
-        throw new Error(`Ponder: could not save the note for story ${input.id} to ${file}: ${describeFsError(error)}.`, {
-          cause: error,
-        });
+      if (this.#isConflict(input, loaded)) {
+        await this.#keep(next, 'conflict');
+        this.#known.set(input.id, knownFrom(loaded));
+        return { status: 'conflict', disk: toNoteLoad(loaded) };
       }
-      return note;
+      return { status: 'saved', note: await this.#replace(loaded, next) };
+    });
+  }
+
+  /** Earlier versions of the note, newest first. */
+  async history(id: string): Promise<NoteVersion[]> {
+    assertId(id);
+    return this.#history.list(id);
+  }
+
+  /**
+   * Make `version` (from `history`) the note's text again. The current text
+   * goes to history first (reason 'restore'), so restoring is itself undoable.
+   */
+  async restore(id: string, version: string): Promise<SaveNoteResult> {
+    assertId(id);
+    return this.#serial(id, async () => {
+      const kept = typeof version === 'string' ? await this.#history.read(id, version) : undefined;
+      if (!kept) throw new Error(`Ponder: the note for story ${id} has no earlier version ${String(version)}.`);
+      const loaded = await this.#read(id);
+      await this.#noticeExternal(id, loaded);
+      const disk = loaded.kind === 'note' ? loaded.note : undefined;
+      const next: Note = {
+        id,
+        question: disk?.question || kept.note.question,
+        source: disk?.source || kept.note.source,
+        created: disk?.created ?? kept.note.created,
+        updated: new Date().toISOString(),
+        text: kept.note.text,
+      };
+      return { status: 'saved', note: await this.#replace(loaded, next, 'restore') };
+    });
+  }
+
+  /**
+   * Merge a note from an export or another data folder, times and all. No
+   * note yet: it is written as it is. Same text: nothing to do. Other text:
+   * the one with the later `updated` becomes the note and the other is kept
+   * in history (reason 'import'); a text already in history counts as
+   * unchanged, so importing twice changes nothing.
+   */
+  async importNote(incoming: Note): Promise<ImportOutcome> {
+    assertId(incoming.id);
+    const { id, question, source, created, updated, text } = incoming;
+    const note: Note = { id, question, source, created, updated, text };
+    return this.#serial(id, async () => {
+      const loaded = await this.#read(note.id);
+      await this.#noticeExternal(note.id, loaded);
+      if (loaded.kind !== 'note') {
+        await this.#replace(loaded, note, 'import');
+        return loaded.kind === 'missing' ? 'added' : 'updated';
+      }
+      const disk = loaded.note;
+      if (disk.text === note.text) return 'unchanged';
+      if (Date.parse(note.updated) > Date.parse(disk.updated)) {
+        const created = Date.parse(disk.created) < Date.parse(note.created) ? disk.created : note.created;
+        const next = { ...note, question: note.question || disk.question, source: note.source || disk.source, created };
+        await this.#replace(loaded, next, 'import');
+        return 'updated';
+      }
+      if ((await this.#history.texts(note.id)).has(note.text)) return 'unchanged';
+      await this.#keep(note, 'import');
+      return 'updated';
     });
   }
 
   /**
    * Every note in the folder, most recently updated first, and the `.md` files
    * that could not be read. Skips other files, hidden files (our temp files)
-   * and the `*.corrupt-*` and `*.conflict-*` copies.
+   * and the copies kept aside (`*.corrupt-*`, and `*.conflict-*` from older
+   * versions of Ponder).
    */
-  async list(): Promise<{ notes: Note[]; unreadable: UnreadableNote[] }> {
+  async list(): Promise<{ notes: NoteView[]; unreadable: UnreadableNote[] }> {
     let names: string[];
     try {
       names = await readdir(this.notesDir);
@@ -140,7 +217,7 @@ export class NotesStore {
       });
     }
     const candidates = names.filter((name) => name.endsWith('.md') && !name.startsWith('.') && !ASIDE_COPY.test(name));
-    const notes: Note[] = [];
+    const notes: NoteView[] = [];
     const unreadable: UnreadableNote[] = [];
     await forEachLimited(candidates, LIST_CONCURRENCY, async (name) => {
       const file = path.join(this.notesDir, name);
@@ -148,8 +225,8 @@ export class NotesStore {
         unreadable.push({ file, reason: 'The file name is not a story id (16 lowercase hex digits and .md).' });
         return;
       }
-      const loaded = await loadNote(file);
-      if (loaded.kind === 'note') notes.push(loaded.note);
+      const loaded = await readNoteFile(file);
+      if (loaded.kind === 'note') notes.push({ ...loaded.note, revision: loaded.revision });
       else if (loaded.kind === 'unreadable') unreadable.push({ file, reason: loaded.reason });
       // 'missing': deleted while we listed; nothing to report.
     });
@@ -158,9 +235,77 @@ export class NotesStore {
     return { notes, unreadable };
   }
 
-  /** Resolves once every save and read started so far has finished (for quitting). */
+  /** Resolves once every operation started so far has finished (for quitting). */
   async flush(): Promise<void> {
     await Promise.all([...this.#queues.values()]);
+  }
+
+  #read(id: string): Promise<Loaded> {
+    return readNoteFile(this.fileFor(id));
+  }
+
+  /**
+   * Replace the note file by `next`, first keeping what it replaces: a damaged
+   * file's bytes beside it, a readable note's text in history (`reason`, or
+   * 'edit' / 'external' by who wrote the file).
+   */
+  async #replace(loaded: Loaded, next: Note, reason?: NoteVersionReason): Promise<NoteView> {
+    const { id } = next;
+    const file = this.fileFor(id);
+    let extra: ExtraFrontMatter = {};
+    if (loaded.kind === 'unreadable') {
+      if (!loaded.bytes) {
+        // We could not even read the bytes, so we cannot keep a copy: refuse rather than destroy.
+        throw new Error(`Ponder: could not save the note for story ${id}. ${file}: ${loaded.reason}`);
+      }
+      await keepAside(id, file, loaded.bytes, this.#fs);
+    } else if (loaded.kind === 'note') {
+      extra = loaded.extra;
+      if (loaded.note.text !== next.text) {
+        const known = this.#known.get(id);
+        const ours = known?.revision === loaded.revision;
+        const auto = known && !ours ? 'external' : 'edit';
+        await this.#keep(loaded.note, reason ?? auto, { coalesce: ours && known?.ours === true });
+      }
+    }
+    const content = serializeNote(next, extra);
+    try {
+      await writeFileAtomic(file, content, this.#fs);
+    } catch (error) {
+      throw new Error(`Ponder: could not save the note for story ${id} to ${file}: ${describeFsError(error)}.`, {
+        cause: error,
+      });
+    }
+    const view: NoteView = { ...next, revision: revisionOf(content) };
+    this.#known.set(id, { revision: view.revision, note: next, ours: true });
+    return view;
+  }
+
+  /** A save's base is not what is on disk, and the file holds another text (a removed file is no conflict). */
+  #isConflict(input: SaveNoteInput, loaded: Loaded): boolean {
+    const base = input.baseRevision;
+    if (base === undefined || base === loaded.revision || loaded.kind === 'missing') return false;
+    return loaded.kind !== 'note' || loaded.note.text !== input.text;
+  }
+
+  /** If the file changed since this store last saw it, keep the text the store had then. */
+  async #noticeExternal(id: string, loaded: Loaded): Promise<void> {
+    const known = this.#known.get(id);
+    if (!known?.note || known.revision === loaded.revision) return;
+    if (loaded.kind === 'note' && loaded.note.text === known.note.text) return;
+    await this.#keep(known.note, 'external');
+  }
+
+  async #keep(note: Note, reason: NoteVersionReason, options?: KeepOptions): Promise<void> {
+    try {
+      await this.#history.keep(note, reason, options);
+    } catch (error) {
+      throw new Error(
+        `Ponder: could not save the note for story ${note.id}: a version of it could not be kept in ` +
+          `${this.#history.dirFor(note.id)}: ${describeFsError(error)}.`,
+        { cause: error },
+      );
+    }
   }
 
   /** Run `task` after every earlier task for `key`, whether they succeeded or not. */
@@ -176,56 +321,83 @@ export class NotesStore {
   }
 }
 
+/** First 16 hex digits of the SHA-256 of a note file's bytes. */
+export function revisionOf(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
 // ---------------------------------------------------------------------------
 
 const STORY_FILE = /^[0-9a-f]{16}\.md$/;
 const ASIDE_COPY = /\.(corrupt|conflict)-[^.]*\.md$/;
-const MISSING = 'missing';
+/** Revision of a file whose bytes could not be read at all. */
+const UNREADABLE_REVISION = 'unreadable';
 /** Files read at once by `list`: enough to hide latency, far below open-file limits. */
 const LIST_CONCURRENCY = 16;
 
-type Loaded =
-  | { kind: 'missing' }
-  | { kind: 'note'; note: Note; extra: ExtraFrontMatter; bytes: Uint8Array }
-  /** `bytes` is absent when the file could not be read at all. */
-  | { kind: 'unreadable'; reason: string; bytes?: Uint8Array };
+interface Known {
+  /** null: there was no file. */
+  revision: string | null;
+  /** The note in that file, when it was one. */
+  note?: Note;
+  /** This store wrote that revision (rather than read it). */
+  ours: boolean;
+}
 
-async function loadNote(file: string): Promise<Loaded> {
+type Loaded =
+  | { kind: 'missing'; revision: null }
+  | { kind: 'note'; note: Note; extra: ExtraFrontMatter; revision: string }
+  /** `bytes` is absent when the file could not be read at all. */
+  | { kind: 'unreadable'; file: string; reason: string; recoveredText: string; revision: string; bytes?: Uint8Array };
+
+async function readNoteFile(file: string): Promise<Loaded> {
   let bytes: Uint8Array;
   let modified: string | undefined;
   try {
     bytes = await readFile(file);
     modified = (await stat(file)).mtime.toISOString();
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', reason: `It could not be read: ${describeFsError(error)}.` };
+    if (errorCode(error) === 'ENOENT') return { kind: 'missing', revision: null };
+    const reason = `It could not be read: ${describeFsError(error)}.`;
+    return { kind: 'unreadable', file, reason, recoveredText: '', revision: UNREADABLE_REVISION };
   }
+  const revision = revisionOf(bytes);
   let content: string;
   try {
     content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { kind: 'unreadable', reason: 'It is not UTF-8 text.', bytes };
+    const recoveredText = salvageNoteText(new TextDecoder('utf-8').decode(bytes));
+    return { kind: 'unreadable', file, reason: 'It is not UTF-8 text.', recoveredText, revision, bytes };
   }
   const parsed = parseNote(content, file, { fallbackTime: modified });
-  if (!parsed.ok) return { kind: 'unreadable', reason: parsed.reason, bytes };
-  return { kind: 'note', note: parsed.note, extra: parsed.extra, bytes };
+  if (!parsed.ok) {
+    return { kind: 'unreadable', file, reason: parsed.reason, recoveredText: salvageNoteText(content), revision, bytes };
+  }
+  return { kind: 'note', note: parsed.note, extra: parsed.extra, revision };
 }
 
-/** Copy a note file's bytes aside before it is replaced; if that fails, the save fails. */
-async function keepAside(id: string, file: string, bytes: Uint8Array, label: string, what: string): Promise<void> {
+function toNoteLoad(loaded: Loaded): NoteLoad {
+  if (loaded.kind === 'missing') return { state: 'missing' };
+  if (loaded.kind === 'note') return { state: 'ok', note: { ...loaded.note, revision: loaded.revision } };
+  const { file, reason, recoveredText, revision } = loaded;
+  return { state: 'unreadable', file, reason, recoveredText, revision };
+}
+
+function knownFrom(loaded: Loaded): Known {
+  return { revision: loaded.revision, note: loaded.kind === 'note' ? loaded.note : undefined, ours: false };
+}
+
+/** Copy a damaged note file's bytes aside before it is replaced; if that fails, the save fails. */
+async function keepAside(id: string, file: string, bytes: Uint8Array, fs: WriteFs): Promise<void> {
   try {
-    await copyAside(file, bytes, { label });
+    await copyAside(file, bytes, { label: 'corrupt', fs });
   } catch (error) {
     throw new Error(
-      `Ponder: could not save the note for story ${id}: the existing file ${file} ${what} ` +
+      `Ponder: could not save the note for story ${id}: the existing file ${file} is damaged and a copy of it ` +
         `could not be kept (${describeFsError(error)}).`,
       { cause: error },
     );
   }
-}
-
-function hash(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 function assertId(id: unknown): asserts id is string {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, describe, expect } from 'vitest';
 import { copyAside, describeFsError, writeFileAtomic, writeNewFileAtomic } from '../../electron/core/atomic-write';
+import { faultyFs } from './helpers/faulty-fs';
 
 const test = base.extend<{ tmpDir: string }>({
   // eslint-disable-next-line no-empty-pattern
@@ -63,6 +64,38 @@ describe('writeFileAtomic', () => {
   });
 });
 
+describe('writeFileAtomic through a failing file system', () => {
+  test.for(['write', 'sync', 'rename'] as const)(
+    'a full disk at %s leaves the old file and no temp file',
+    async (call, { tmpDir }) => {
+      const file = path.join(tmpDir, 'note.md');
+      await writeFile(file, 'original');
+      await expect(writeFileAtomic(file, 'new', faultyFs({ call, code: 'ENOSPC' }))).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(await readFile(file, 'utf8')).toBe('original');
+      expect(await readdir(tmpDir)).toEqual(['note.md']);
+    },
+  );
+
+  test('makes its folder again when it vanished mid-write, once', async ({ tmpDir }) => {
+    const file = path.join(tmpDir, 'notes', 'note.md');
+    const once = faultyFs({ call: 'rename', code: 'ENOENT', times: 1 });
+    await writeFileAtomic(file, 'kept', once);
+    expect(once.failures).toBe(1);
+    expect(await readFile(file, 'utf8')).toBe('kept');
+    expect(await readdir(path.dirname(file))).toEqual(['note.md']);
+    await expect(writeFileAtomic(file, 'lost', faultyFs({ call: 'rename', code: 'ENOENT' }))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(await readFile(file, 'utf8')).toBe('kept');
+  });
+
+  test('writeNewFileAtomic never leaves a temp file either', async ({ tmpDir }) => {
+    const file = path.join(tmpDir, 'copy.md');
+    await expect(writeNewFileAtomic(file, 'x', faultyFs({ call: 'sync', code: 'EIO' }))).rejects.toMatchObject({ code: 'EIO' });
+    expect(await readdir(tmpDir)).toEqual([]);
+  });
+});
+
 describe('writeNewFileAtomic', () => {
   test('creates a new file', async ({ tmpDir }) => {
     const file = path.join(tmpDir, 'sub', 'copy.md');
@@ -101,6 +134,8 @@ describe('describeFsError', () => {
     expect(describeFsError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toBe(
       'the disk is full',
     );
+    expect(describeFsError(Object.assign(new Error('EROFS'), { code: 'EROFS' }))).toBe('the disk is read-only');
+    expect(describeFsError(Object.assign(new Error('EBUSY'), { code: 'EBUSY' }))).toBe('the file is in use by another program');
     expect(describeFsError(new Error('something odd'))).toBe('something odd');
   });
 });

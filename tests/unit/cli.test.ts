@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -115,6 +115,75 @@ describe('ponder CLI', () => {
         expect.objectContaining({ file: expect.stringContaining('bbbbbbbbbbbbbbbb.md'), unreadable: true }),
       ]);
     }
+  });
+});
+
+describe('ponder CLI export and import', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'ponder-cli-'));
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('exports JSON to stdout and imports it into another data folder, twice without duplicates', async () => {
+    const library = await loadLibrary(SAMPLE);
+    const [first, second] = library.stories;
+    const from = path.join(root, 'from');
+    const store = new NotesStore(from);
+    await store.save({ id: first!.id, text: 'First answer.', question: first!.question, source: first!.source });
+    await store.save({ id: second!.id, text: 'Second answer.', question: second!.question, source: second!.source });
+
+    const exported = await cli(['export', '--data-dir', from, '--format', 'json']);
+    expect(exported.code).toBe(0);
+    const data = JSON.parse(exported.stdout);
+    expect(data).toMatchObject({ format: 'ponder-notes', version: 1, notes: [expect.any(Object), expect.any(Object)] });
+    const file = path.join(root, 'notes.json');
+    await writeFile(file, exported.stdout);
+
+    const into = path.join(root, 'into');
+    const imported = await cli(['import', '--data-dir', into, file]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ added: 2, updated: 0, unchanged: 0, problems: [] });
+    const again = await cli(['import', file], { PONDER_DATA_DIR: into });
+    expect(JSON.parse(again.stdout)).toEqual({ added: 0, updated: 0, unchanged: 2, problems: [] });
+    const strip = ({ revision: _revision, ...note }: { revision: string }) => note;
+    expect((await new NotesStore(into).list()).notes.map(strip)).toEqual((await store.list()).notes.map(strip));
+  });
+
+  it('exports a Markdown journal grouped by topic to --out, with orphans apart', async () => {
+    const library = await loadLibrary(SAMPLE);
+    const story = library.stories[0]!;
+    const dataDir = path.join(root, 'journal');
+    const store = new NotesStore(dataDir);
+    await store.save({ id: story.id, text: 'My reflection.', question: story.question, source: story.source });
+    await store.save({ id: 'aaaaaaaaaaaaaaaa', text: 'Orphaned words.', question: 'Gone?', source: 'old.txt' });
+    const out = path.join(root, 'journal.md');
+
+    const { code, stdout } = await cli(['export', `--data-dir=${dataDir}`, '--format', 'markdown', '--library', SAMPLE, '--out', out]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const journal = await readFile(out, 'utf8');
+    expect(journal).toMatch(/^# Ponder journal\n\nExported \d{4}-\d{2}-\d{2} · 2 notes · grouped by topic\n/);
+    expect(journal).toContain(`## ${story.topics[0]}\n`);
+    expect(journal).toContain(`\`${story.source}\``);
+    expect(journal).toContain('My reflection.');
+    expect(journal.indexOf('## Orphaned notes')).toBeLessThan(journal.indexOf('Orphaned words.'));
+
+    const bySource = await cli(['export', '--data-dir', dataDir, '--format', 'markdown', '--group-by', 'source', '--library', SAMPLE]);
+    expect(bySource.stdout).toContain(`## ${story.source}\n`);
+  });
+
+  it('says how to use export and import when asked wrongly', async () => {
+    for (const args of [['export', '--format', 'pdf'], ['import']]) {
+      const { code, stderr } = await cli(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain('npm run cli -- export');
+    }
+    const missing = await cli(['import', '--data-dir', path.join(root, 'x'), path.join(root, 'no-such.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^Ponder: cannot import notes from /);
   });
 });
 

@@ -1,7 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data-dir';
+import { LOCATION_FILE, parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data-dir';
+import { test } from './helpers/temp-dir';
 
 describe('parseCommandLine', () => {
   it.each([
@@ -49,6 +51,33 @@ describe('resolveDataDir', () => {
     );
     expect(resolveDataDir({ argv: ['--data-dir=~'], env: {}, defaultDir, cwd })).toBe(os.homedir());
     expect(path.isAbsolute(resolveDataDir({ argv: ['--data-dir=rel'], env: {}, defaultDir }))).toBe(true);
+  });
+});
+
+describe('resolveDataDir with a moved data folder', () => {
+  test('follows <default>/location.json, after --data-dir and PONDER_DATA_DIR', async ({ tmpDir }) => {
+    const defaultDir = path.join(tmpDir, 'default');
+    const moved = path.join(tmpDir, 'moved');
+    await mkdir(defaultDir);
+    await mkdir(moved);
+    await writeFile(path.join(defaultDir, LOCATION_FILE), JSON.stringify({ dataDir: moved }));
+    expect(resolveDataDir({ argv: [], env: {}, defaultDir })).toBe(moved);
+    expect(resolveDataDir({ argv: ['--data-dir', '/flag'], env: {}, defaultDir })).toBe(path.resolve('/flag'));
+    expect(resolveDataDir({ argv: [], env: { PONDER_DATA_DIR: '/env' }, defaultDir })).toBe(path.resolve('/env'));
+  });
+
+  test.for([
+    ['a folder that is gone', (tmp: string) => JSON.stringify({ dataDir: path.join(tmp, 'unplugged') })],
+    ['a relative path', () => JSON.stringify({ dataDir: 'moved' })],
+    ['a file, not a folder', (tmp: string) => JSON.stringify({ dataDir: path.join(tmp, 'default', LOCATION_FILE) })],
+    ['damaged JSON', () => '{"dataDir": '],
+    ['no dataDir', () => '{"dir": "/"}'],
+  ] as const)('ignores a pointer to %s', async ([, content], { tmpDir }) => {
+    const defaultDir = path.join(tmpDir, 'default');
+    await mkdir(path.join(tmpDir, 'moved'), { recursive: true });
+    await mkdir(defaultDir);
+    await writeFile(path.join(defaultDir, LOCATION_FILE), content(tmpDir));
+    expect(resolveDataDir({ argv: [], env: {}, defaultDir, cwd: tmpDir })).toBe(defaultDir);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseNote, serializeNote } from '../../electron/core/note-format';
+import { parseNote, salvageNoteText, serializeNote } from '../../electron/core/note-format';
 import type { Note } from '../../electron/core/types';
 
 // The example of FORMATS.md §2, byte for byte.
@@ -195,5 +195,18 @@ describe('parseNote', () => {
       'The question in the front matter is not text.',
     );
     expect(reason(`${EXAMPLE}\0\0`)).toBe('The file contains NUL bytes; it looks like a binary file, not a note.');
+  });
+});
+
+describe('salvageNoteText', () => {
+  it.each([
+    ['a readable note: its text', '---\nid: 3f1c0a9be2d47a15\n---\nmy text', 'my text'],
+    ['bad YAML: the body after the front matter', '---\nid: [\n---\nmy text\n---\nafter a rule', 'my text\n---\nafter a rule'],
+    ['an unclosed front matter: what follows its key lines', '---\nid: x\nquestion: "q"\n  more: y\nmy text', 'my text'],
+    ['no front matter: everything', '\uFEFFmy text\r\nline two', 'my text\nline two'],
+    ['NUL bytes: the text without them', '---\nid: 3f1c0a9be2d47a15\n---\nmy\0 text', 'my text'],
+    ['an empty file: nothing', '', ''],
+  ])('%s', (_, content, expected) => {
+    expect(salvageNoteText(content)).toBe(expected);
   });
 });
