@@ -23,7 +23,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The search index's worker thread (see electron/core/search/index-service.ts).
+          'index-worker': resolve(__dirname, 'electron/core/search/index-worker.ts'),
+        },
+      },
     },
   },
   preload: {

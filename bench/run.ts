@@ -1,0 +1,369 @@
+// `npm run bench [-- --sizes 1k,10k,100k] [--update-docs]`
+//
+// For each size, generates (or reuses) a library in .bench/, then measures in two
+// fresh child processes, so their memory figures do not mix:
+//   - segmented: Ponder's IndexService (worker threads, corpus-wide statistics, binary cache);
+//   - plain: one SearchIndex (a single Lunr index) on the main thread, its JSON as the cache.
+// Prints JSON with every figure and its ratio (segmented / plain), saves it to
+// .bench/results.json, and with --update-docs writes the table in docs/performance.md.
+
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { build as esbuild } from 'esbuild';
+import { ensureLibrary } from './generate';
+import { QUERY_MIX } from './queries';
+import { loadLibrary } from '../electron/core/library';
+import { parseDigest } from '../electron/core/parse';
+import { SearchIndex } from '../electron/core/search-index';
+import { indexCacheFolder } from '../electron/core/search/index-cache';
+import { IndexService } from '../electron/core/search/index-service';
+import { storyId } from '../electron/core/ids';
+import type { Story } from '../electron/core/types';
+
+const ROOT = path.resolve(__dirname, '..');
+const BENCH = path.join(ROOT, '.bench');
+const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
+/** Results per query, kept for the overlap figure. */
+const TOP = 20;
+/** The limit the reader's search box uses. */
+const LIMIT = 500;
+
+/** What one engine measured over one library. */
+interface EngineFigures {
+  stories: number;
+  parseMs: number;
+  buildMs: number;
+  peakRssMb: number;
+  cacheBytes: number;
+  cacheWriteMs: number;
+  cacheLoadMs: number;
+  firstStoriesMs: number;
+  searchReadyColdMs: number;
+  searchReadyWarmMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  queryMaxMs: number;
+  slowestQuery: string;
+  updateMs: number;
+  longestStallMs: number;
+  notes: string[];
+  top: Record<string, string[]>;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const child = option(args, '--child');
+  if (child) return runChild(child as 'segmented' | 'plain', option(args, '--dir')!, option(args, '--worker'));
+
+  const sizes = (option(args, '--sizes') ?? '1k,10k,100k').split(',').map((s) => s.trim());
+  for (const size of sizes) if (!SIZES[size]) throw new Error(`unknown size "${size}" (use 1k, 10k, 100k)`);
+  const worker = await bundleWorker();
+  const machine = {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString().slice(0, 10),
+    /** Other work on the machine skews every figure: the 1-minute load average before and after. */
+    loadBefore: round(os.loadavg()[0]!, 2),
+    loadAfter: 0,
+  };
+  const results: Record<string, unknown> = {};
+  for (const size of sizes) {
+    const dir = path.join(BENCH, `lib-${size}`);
+    const started = performance.now();
+    const files = await ensureLibrary(dir, { stories: SIZES[size]! });
+    log(`${size}: library of ${files.length} files ready in ${Math.round(performance.now() - started)} ms`);
+    const segmented = await spawnChild('segmented', dir, worker, []);
+    log(`${size}: segmented done`);
+    // The plain index needs a lot of heap at 100k stories: give its process room.
+    const plain = await spawnChild('plain', dir, worker, ['--max-old-space-size=12000']);
+    log(`${size}: plain done`);
+    results[size] = summarise(segmented, plain, files.length);
+  }
+  machine.loadAfter = round(os.loadavg()[0]!, 2);
+  const report = { machine, workers: Math.min(2, machine.cpus), queryMix: QUERY_MIX, results };
+  await writeFile(path.join(BENCH, 'results.json'), JSON.stringify(report, null, 2));
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.includes('--update-docs')) await updateDocs(report);
+}
+
+/** Figures of both engines, with ratios (segmented / plain) and the top-20 overlap. */
+function summarise(segmented: EngineFigures, plain: EngineFigures, files: number): object {
+  const keys = ['parseMs', 'buildMs', 'peakRssMb', 'cacheBytes', 'cacheLoadMs', 'firstStoriesMs', 'searchReadyColdMs', 'searchReadyWarmMs', 'queryP50Ms', 'queryP95Ms', 'queryMaxMs', 'updateMs', 'longestStallMs'] as const;
+  const ratios: Record<string, number> = {};
+  for (const key of keys) ratios[key] = round(segmented[key] / Math.max(plain[key], 0.001), 3);
+  let overlap = 0;
+  for (const query of QUERY_MIX) {
+    const want = plain.top[query] ?? [];
+    const got = new Set(segmented.top[query] ?? []);
+    overlap += want.length === 0 ? (got.size === 0 ? 1 : 0) : want.filter((id) => got.has(id)).length / want.length;
+  }
+  const strip = ({ top: _top, ...rest }: EngineFigures): Omit<EngineFigures, 'top'> => rest;
+  return { stories: segmented.stories, files, top20Overlap: round(overlap / QUERY_MIX.length, 4), segmented: strip(segmented), plain: strip(plain), ratios };
+}
+
+// ---------------------------------------------------------------- children
+
+async function runChild(engine: 'segmented' | 'plain', dir: string, worker: string | undefined): Promise<void> {
+  const figures = engine === 'segmented' ? await measureSegmented(dir, worker!) : await measurePlain(dir);
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+/** Read the library as the app does; the time is when the first stories can be shown. */
+async function parse(dir: string): Promise<{ stories: Story[]; parseMs: number }> {
+  const started = performance.now();
+  const library = await loadLibrary(dir);
+  return { stories: library.stories, parseMs: performance.now() - started };
+}
+
+async function measureSegmented(dir: string, worker: string): Promise<EngineFigures> {
+  const cacheDir = path.join(BENCH, `cache-${path.basename(dir)}`);
+  await rm(cacheDir, { recursive: true, force: true });
+  // As in the app: the service (and its threads) start, then the library is read.
+  const service = new IndexService({ workerScript: worker, cacheDir });
+  const { stories, parseMs } = await parse(dir);
+  const stall = monitorEventLoopDelay({ resolution: 5 });
+  stall.enable();
+  let t = performance.now();
+  const cold = await service.build(stories, { fingerprint: 'bench', onProgress: () => undefined });
+  const buildMs = performance.now() - t;
+  if (cold.fromCache) throw new Error('cold build came from the cache');
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  t = performance.now();
+  await service.cacheWritten();
+  const cacheWriteMs = performance.now() - t;
+  if (service.lastCacheError) throw new Error(service.lastCacheError);
+  const cacheBytes = await folderSize(indexCacheFolder(cacheDir));
+
+  const queries = await timeQueries(stories.length, (query) => service.search(query, { limit: LIMIT, supersede: false }));
+  const update = await oneFileChanged(stories, dir);
+  t = performance.now();
+  await service.update(update);
+  const updateMs = performance.now() - t;
+  stall.disable();
+  await service.dispose();
+
+  // A second start: the library is read again, and the index comes from the cache.
+  const warm = new IndexService({ workerScript: worker, cacheDir });
+  const again = await parse(dir);
+  t = performance.now();
+  const loaded = await warm.build(again.stories, { fingerprint: 'bench' });
+  const cacheLoadMs = performance.now() - t;
+  if (!loaded.fromCache) throw new Error('warm build did not use the cache');
+  await warm.dispose();
+
+  return {
+    stories: stories.length,
+    parseMs: round(parseMs),
+    buildMs: round(buildMs),
+    peakRssMb: round(peakRssMb),
+    cacheBytes,
+    cacheWriteMs: round(cacheWriteMs),
+    cacheLoadMs: round(cacheLoadMs),
+    firstStoriesMs: round(parseMs),
+    searchReadyColdMs: round(parseMs + buildMs),
+    searchReadyWarmMs: round(again.parseMs + cacheLoadMs),
+    ...queries.figures,
+    updateMs: round(updateMs),
+    longestStallMs: round(stall.max / 1e6),
+    notes: ['worker threads: ' + Math.min(2, os.availableParallelism()), 'cache: binary segment files, written after search is ready (cacheWriteMs)'],
+    top: queries.top,
+  };
+}
+
+async function measurePlain(dir: string): Promise<EngineFigures> {
+  const { stories, parseMs } = await parse(dir);
+  const stall = monitorEventLoopDelay({ resolution: 5 });
+  stall.enable();
+  let t = performance.now();
+  let index = SearchIndex.build(stories);
+  const buildMs = performance.now() - t;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const cacheFile = path.join(BENCH, `plain-${path.basename(dir)}.json`);
+  t = performance.now();
+  await writeFile(cacheFile, JSON.stringify(index.toJSON()));
+  const cacheWriteMs = performance.now() - t;
+  const cacheBytes = (await stat(cacheFile)).size;
+  t = performance.now();
+  index = SearchIndex.load(JSON.parse(await readFile(cacheFile, 'utf8')) as { index: object; size: number });
+  const cacheLoadMs = performance.now() - t;
+  await rm(cacheFile, { force: true });
+
+  const queries = await timeQueries(stories.length, async (query) => index.search(query, { limit: LIMIT }));
+  // A Lunr index cannot add or remove documents: a changed file means a full rebuild.
+  const update = await oneFileChanged(stories, dir);
+  const removed = new Set([...update.removed, ...update.added.map((story) => story.id)]);
+  t = performance.now();
+  SearchIndex.build([...stories.filter((story) => !removed.has(story.id)), ...update.added]);
+  const updateMs = performance.now() - t;
+  stall.disable();
+
+  return {
+    stories: stories.length,
+    parseMs: round(parseMs),
+    buildMs: round(buildMs),
+    peakRssMb: round(peakRssMb),
+    cacheBytes,
+    cacheWriteMs: round(cacheWriteMs),
+    cacheLoadMs: round(cacheLoadMs),
+    firstStoriesMs: round(parseMs),
+    searchReadyColdMs: round(parseMs + buildMs),
+    searchReadyWarmMs: round(parseMs + cacheLoadMs),
+    ...queries.figures,
+    updateMs: round(updateMs),
+    longestStallMs: round(stall.max / 1e6),
+    notes: ['one lunr.Index built on the main thread (SearchIndex)', 'cache: JSON.stringify(index.toJSON()); update: full rebuild'],
+    top: queries.top,
+  };
+}
+
+/** Query latencies over the mix (several rounds; one at 100k for the plain index's sake), and each query's top ids. */
+async function timeQueries(
+  storyCount: number,
+  search: (query: string) => Promise<{ ok: boolean; hits?: { id: string }[]; error?: string }>,
+): Promise<{ figures: Pick<EngineFigures, 'queryP50Ms' | 'queryP95Ms' | 'queryMaxMs' | 'slowestQuery'>; top: Record<string, string[]> }> {
+  const rounds = storyCount >= 100_000 ? 1 : 3;
+  const times: { query: string; ms: number }[] = [];
+  const top: Record<string, string[]> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const query of QUERY_MIX) {
+      const t = performance.now();
+      const outcome = await search(query);
+      times.push({ query, ms: performance.now() - t });
+      if (!outcome.ok) throw new Error(`query "${query}" failed: ${outcome.error}`);
+      top[query] = (outcome.hits ?? []).slice(0, TOP).map((hit) => hit.id);
+    }
+  }
+  const sorted = [...times].sort((a, b) => a.ms - b.ms);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.ms;
+  const slowest = sorted[sorted.length - 1]!;
+  return { figures: { queryP50Ms: round(at(0.5)), queryP95Ms: round(at(0.95)), queryMaxMs: round(slowest.ms), slowestQuery: slowest.query }, top };
+}
+
+/**
+ * The change after one digest file is edited: its stories leave, and come back
+ * re-read from the edited text (one story reworded, so one id changes).
+ */
+async function oneFileChanged(stories: Story[], dir: string): Promise<{ added: Story[]; removed: string[] }> {
+  const source = stories[Math.floor(stories.length / 2)]!.source;
+  const text = await readFile(path.join(dir, source), 'utf8');
+  const edited = text.replace(/\?\n/, ' now?\n');
+  const parsed = parseDigest(edited, source).stories;
+  const added = parsed.map((s): Story => ({ ...s, id: storyId(s.summary, s.question), source, title: '', topics: [] }));
+  return { added, removed: stories.filter((story) => story.source === source).map((story) => story.id) };
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** The worker as the app ships it: one CommonJS file, lunr left external. */
+async function bundleWorker(): Promise<string> {
+  const outfile = path.join(BENCH, 'worker', 'index-worker.js');
+  await mkdir(path.dirname(outfile), { recursive: true });
+  await esbuild({
+    entryPoints: [path.join(ROOT, 'electron/core/search/index-worker.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['lunr'],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+function spawnChild(engine: string, dir: string, worker: string, nodeOptions: string[]): Promise<EngineFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', __filename, '--child', engine, '--dir', dir, '--worker', worker], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`${engine} benchmark exited with code ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as EngineFigures);
+    });
+  });
+}
+
+async function folderSize(folder: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(folder)) total += (await stat(path.join(folder, name))).size;
+  return total;
+}
+
+async function updateDocs(report: { machine: Record<string, unknown>; results: Record<string, unknown> }): Promise<void> {
+  const file = path.join(ROOT, 'docs', 'performance.md');
+  const text = await readFile(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  if (!text.includes(start) || !text.includes(end)) throw new Error(`${file} has no ${start} … ${end} section`);
+  const table = renderTable(report);
+  await writeFile(file, text.slice(0, text.indexOf(start) + start.length) + `\n${table}\n` + text.slice(text.indexOf(end)));
+}
+
+function renderTable(report: { machine: Record<string, unknown>; results: Record<string, unknown> }): string {
+  const m = report.machine;
+  const lines = [
+    `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; run ${m.date}, load average ${m.loadBefore} before and ${m.loadAfter} after.`,
+    '',
+  ];
+  const rows: [string, string, (f: Omit<EngineFigures, 'top'>) => number][] = [
+    ['first stories visible (parse)', 'ms', (f) => f.firstStoriesMs],
+    ['index build, cold', 'ms', (f) => f.buildMs],
+    ['search ready, cold', 'ms', (f) => f.searchReadyColdMs],
+    ['search ready, warm (cache)', 'ms', (f) => f.searchReadyWarmMs],
+    ['cache load', 'ms', (f) => f.cacheLoadMs],
+    ['cache size', 'MB', (f) => f.cacheBytes / 2 ** 20],
+    ['peak RSS of the indexing process', 'MB', (f) => f.peakRssMb],
+    ['query p50', 'ms', (f) => f.queryP50Ms],
+    ['query p95', 'ms', (f) => f.queryP95Ms],
+    ['query max', 'ms', (f) => f.queryMaxMs],
+    ['one file changed → searchable', 'ms', (f) => f.updateMs],
+    ['longest main-thread stall', 'ms', (f) => f.longestStallMs],
+  ];
+  for (const [size, value] of Object.entries(report.results)) {
+    const r = value as { stories: number; files: number; top20Overlap: number; segmented: Omit<EngineFigures, 'top'>; plain: Omit<EngineFigures, 'top'> };
+    lines.push(`### ${size}: ${r.stories.toLocaleString('en')} stories in ${r.files.toLocaleString('en')} files`, '');
+    lines.push('| | Ponder (segmented) | plain Lunr | ratio |', '|---|---:|---:|---:|');
+    for (const [label, unit, get] of rows) {
+      const a = get(r.segmented);
+      const b = get(r.plain);
+      lines.push(`| ${label} (${unit}) | ${fmt(a)} | ${fmt(b)} | ${b > 0 ? (a / b).toFixed(2) : '—'}× |`);
+    }
+    lines.push(`| top-20 overlap with plain Lunr | ${r.top20Overlap} | 1 | |`, '');
+  }
+  return lines.join('\n');
+}
+
+function fmt(n: number): string {
+  return n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(1);
+}
+
+function option(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// Where the segmented index is cached: `<cacheDir>/search-v<INDEX_FORMAT>/`,
+// one binary file per worker's segment (written by the workers themselves, and
+// read back by them in parallel) and a small `manifest.json` written last. The
+// manifest names the library fingerprint the caller computed (paths, sizes,
+// mtimes, content hash) and the files; a missing, stale or unreadable manifest,
+// or a segment file that fails its checks, means "no cache": the index is
+// rebuilt and the cache rewritten. Deleting the folder is always safe.
+
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write';
+
+/** Bumped whenever segment files or the way terms are made change, so old caches are ignored. */
+export const INDEX_FORMAT = 1;
+
+export interface CacheManifest {
+  format: number;
+  fingerprint: string;
+  /** Stories in the cached index. */
+  storyCount: number;
+  /** Next free library position for stories added later. */
+  nextOrd: number;
+  /** Segment files, relative to the cache folder, with their live story counts and sizes. */
+  segments: { file: string; docs: number; bytes: number }[];
+}
+
+/** The folder of this format's cache inside `cacheDir`. */
+export function indexCacheFolder(cacheDir: string): string {
+  return path.join(cacheDir, `search-v${INDEX_FORMAT}`);
+}
+
+/** The manifest, if it is there, readable, of this format and for this fingerprint; null otherwise. */
+export async function readManifest(folder: string, fingerprint: string): Promise<CacheManifest | null> {
+  let manifest: Partial<CacheManifest>;
+  try {
+    manifest = JSON.parse(await readFile(path.join(folder, MANIFEST), 'utf8')) as Partial<CacheManifest>;
+  } catch {
+    return null;
+  }
+  const valid =
+    manifest.format === INDEX_FORMAT &&
+    manifest.fingerprint === fingerprint &&
+    Number.isInteger(manifest.storyCount) &&
+    Number.isFinite(manifest.nextOrd) &&
+    Array.isArray(manifest.segments) &&
+    manifest.segments.every((s) => typeof s?.file === 'string' && path.basename(s.file) === s.file && Number.isInteger(s.docs));
+  return valid ? (manifest as CacheManifest) : null;
+}
+
+/** Fresh file names for a new set of segment files (never the ones a current manifest uses). */
+export function newSegmentFiles(folder: string, count: number): string[] {
+  const token = randomBytes(6).toString('hex');
+  return Array.from({ length: count }, (_, i) => path.join(folder, `segment-${token}-${i}.bin`));
+}
+
+/** Write the manifest (atomically), then delete segment and temp files it does not name. */
+export async function commitManifest(folder: string, manifest: CacheManifest): Promise<void> {
+  await writeFileAtomic(path.join(folder, MANIFEST), JSON.stringify(manifest));
+  const keep = new Set(manifest.segments.map((s) => s.file));
+  for (const name of await readdir(folder)) {
+    if (name === MANIFEST || keep.has(name)) continue;
+    if (name.startsWith('segment-') || name.endsWith('.tmp')) await rm(path.join(folder, name), { force: true });
+  }
+}
+
+const MANIFEST = 'manifest.json';
