@@ -5,11 +5,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { moveDataFolder } from '../core/data-folder-move';
 import { parseCommandLine, resolveDataDir, userArguments } from '../core/data-dir';
 import type { EventChannel, EventChannels, LibrarySnapshot } from '../shared/ipc-contract';
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc, originOf, senderCheck, sendEvent } from './ipc-bridge';
 import { createIpcHandlers } from './ipc-handlers';
+import type { IpcHandlerTable } from './ipc-handlers';
 import { FlushGate } from './flush-gate';
 import { createMainWindow, windowBounds } from './main-window';
 import { buildMenu } from './menu';
@@ -19,7 +21,8 @@ import { denyPermissions, hardenWebContents } from './security';
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const args = userArguments(process.argv, Boolean(process.defaultApp));
 const commandLine = parseCommandLine(args);
-const dataDir = resolveDataDir({ argv: args, env: process.env, defaultDir: app.getPath('userData') });
+const defaultDataDir = app.getPath('userData');
+const dataDir = resolveDataDir({ argv: args, env: process.env, defaultDir: defaultDataDir });
 // Chromium's own profile follows the data folder, so a test's --data-dir is a whole fresh profile
 // (and the single-instance lock is per data folder).
 app.setPath('userData', dataDir);
@@ -31,7 +34,7 @@ let mainWindow: BrowserWindow | null = null;
 const flushGate = new FlushGate();
 const emit = <C extends EventChannel>(channel: C, payload: EventChannels[C]) =>
   sendEvent(mainWindow?.webContents ?? null, channel, payload);
-const session = new ReaderSession({ dataDir, emit });
+const session = new ReaderSession({ dataDir, emit, indexWorker: { script: indexWorkerScript() } });
 
 registerAppScheme();
 hardenWebContents();
@@ -55,13 +58,27 @@ if (!app.requestSingleInstanceLock({ commandLine })) {
 
 app.on('window-all-closed', () => app.quit());
 
+/**
+ * The index worker runs from outside the asar archive (electron-builder's asarUnpack): worker
+ * threads load their script, and its `lunr`, with plain Node file access.
+ */
+function indexWorkerScript(): string {
+  return path.join(__dirname, 'index-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+}
+
 async function start(): Promise<void> {
   denyPermissions();
   serveRenderer(path.join(__dirname, '../renderer'));
+  session.notes.watch();
   const handlers = createIpcHandlers(session, {
     appInfo: () => ({ version: app.getVersion(), dataDir, platform: process.platform }),
     pickFolder,
-    flushed: () => flushGate.release(),
+    flushed: (report) => flushGate.release(report),
+    pickExportFile,
+    pickImportSource: () => pickImportSource('json'),
+    revealDataFolder: async () => {
+      await shell.openPath(dataDir);
+    },
   });
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])];
   bindIpc(handlers, senderCheck(() => mainWindow?.webContents ?? null, trustedOrigins));
@@ -70,6 +87,9 @@ async function start(): Promise<void> {
       openFolder: () => void chooseAndOpen(),
       reloadLibrary: () => void session.reload().catch(reportOpenError),
       revealDataFolder: () => void shell.openPath(dataDir),
+      exportNotes: (format) => void exportNotes(handlers, format),
+      importNotes: (kind) => void importNotesFrom(kind),
+      moveDataFolder: () => void moveDataFolderAndRestart(),
       command: (command) => emit('menu:command', command),
       isDev: !app.isPackaged,
     }),
@@ -124,22 +144,105 @@ function reportOpenError(error: unknown): void {
   dialog.showErrorBox('Ponder could not open that folder', error instanceof Error ? error.message : String(error));
 }
 
-/** Closing waits (bounded) for the renderer to write pending notes, and remembers the window's bounds. */
+/**
+ * Closing waits (bounded) for the renderer to write pending notes and asks before
+ * discarding any it could not write; it also remembers the window's bounds.
+ */
 function holdCloseUntilFlushed(window: BrowserWindow): void {
-  let flushed = false;
+  let closing = false;
   window.on('close', (event) => {
-    if (flushed) return;
+    if (closing) return;
     event.preventDefault();
-    void flushGate
-      .wait(() => emit('app:flush-request', undefined))
-      .then(() => session.state.update({ window: windowBounds(window) }))
-      .catch((error: unknown) => console.error('Ponder: could not save window state:', error))
-      .finally(() => {
-        flushed = true;
-        window.close();
+    void (async () => {
+      const outcome = await flushGate.wait(() => emit('app:flush-request', undefined));
+      if (outcome.state === 'flushed' && outcome.report.unsaved > 0 && !(await confirmDiscard(window, outcome.report.unsaved))) {
+        return; // the user keeps Ponder open; their text is still in the editor
+      }
+      await session.state.update({ window: windowBounds(window) }).catch((error: unknown) => {
+        console.error('Ponder: could not save window state:', error);
       });
+      await session.close();
+      closing = true;
+      window.close();
+    })();
   });
   window.on('closed', () => {
     mainWindow = null;
   });
+}
+
+async function confirmDiscard(window: BrowserWindow, unsaved: number): Promise<boolean> {
+  const notes = unsaved === 1 ? '1 note' : `${unsaved} notes`;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    buttons: ['Keep Ponder Open', 'Quit Without Saving'],
+    defaultId: 0,
+    cancelId: 0,
+    message: `Ponder could not save ${notes}.`,
+    detail: 'Your latest text is still in the editor. Keep Ponder open to copy or export it, or to retry once the problem is fixed.',
+  });
+  return response === 1;
+}
+
+async function pickExportFile(format: 'markdown' | 'json'): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export notes',
+    defaultPath: path.join(app.getPath('documents'), format === 'json' ? 'ponder-notes.json' : 'ponder-journal.md'),
+    filters: format === 'json' ? [{ name: 'JSON', extensions: ['json'] }] : [{ name: 'Markdown', extensions: ['md'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+async function pickImportSource(kind: 'json' | 'folder'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions =
+    kind === 'json'
+      ? { title: 'Import notes from a Ponder export', properties: ['openFile'], filters: [{ name: 'JSON', extensions: ['json'] }] }
+      : { title: 'Import a folder of note files', properties: ['openDirectory'] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** File ▸ Export Notes: the same handler the renderer can call, so the logic lives once. */
+async function exportNotes(handlers: IpcHandlerTable, format: 'markdown' | 'json'): Promise<void> {
+  const result = await handlers['notes:export']({ format });
+  if (!result.ok) dialog.showErrorBox('Ponder could not export the notes', result.error);
+  else if (result.value) shell.showItemInFolder(result.value.file);
+}
+
+async function importNotesFrom(kind: 'json' | 'folder'): Promise<void> {
+  try {
+    const from = await pickImportSource(kind);
+    if (!from) return;
+    const report = await session.importNotes(from);
+    const problems = report.problems.length > 0 ? `\n\nNot imported:\n${report.problems.join('\n')}` : '';
+    await dialog.showMessageBox({
+      type: report.problems.length > 0 ? 'warning' : 'info',
+      message: `Imported notes: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.`,
+      detail: `Where both had a note, the newer text is current and the other is kept in its history.${problems}`,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Ponder could not import the notes', error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Copy the data folder elsewhere, verify it, point Ponder at it and restart. The old folder is kept. */
+async function moveDataFolderAndRestart(): Promise<void> {
+  const picked = await dialog.showOpenDialog({ title: 'Move notes to…', properties: ['openDirectory', 'createDirectory'] });
+  const parent = picked.canceled ? null : picked.filePaths[0];
+  if (!parent) return;
+  const target = path.join(parent, 'Ponder');
+  try {
+    await flushGate.wait(() => emit('app:flush-request', undefined));
+    await moveDataFolder(dataDir, target, defaultDataDir);
+    await dialog.showMessageBox({
+      type: 'info',
+      message: `Your notes are now in ${target}.`,
+      detail: `Ponder will restart to use it. The old folder ${dataDir} was left as it was; delete it yourself once you are sure.`,
+    });
+    app.relaunch();
+    app.exit(0);
+  } catch (error) {
+    dialog.showErrorBox('Ponder could not move the notes folder', error instanceof Error ? error.message : String(error));
+  }
 }

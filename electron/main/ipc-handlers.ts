@@ -3,7 +3,8 @@
 // its own transport. Every request is validated before a handler sees it, and
 // every outcome crosses as an Envelope: only an error's message leaves main.
 
-import type { AppInfo, Envelope, InvokeChannel, InvokeChannels } from '../shared/ipc-contract';
+import { writeFileAtomic } from '../core/atomic-write';
+import type { AppInfo, Envelope, FlushReport, InvokeChannel, InvokeChannels } from '../shared/ipc-contract';
 import { validateRequest } from '../shared/ipc-schemas';
 import type { ValidRequest } from '../shared/ipc-schemas';
 import type { ReaderSession } from './reader-session';
@@ -14,7 +15,12 @@ export interface ShellServices {
   /** Ask the user for a library folder; null when they cancel. */
   pickFolder: () => Promise<string | null>;
   /** The renderer has written its pending notes (answer to `app:flush-request`). */
-  flushed: () => void;
+  flushed: (report: FlushReport) => void;
+  /** Ask where to write an export; null when the user cancels. */
+  pickExportFile: (format: 'markdown' | 'json') => Promise<string | null>;
+  /** Ask for a JSON export or a folder of notes to import; null when the user cancels. */
+  pickImportSource: () => Promise<string | null>;
+  revealDataFolder: () => Promise<void>;
 }
 
 type Handler<C extends InvokeChannel> = (request: ValidRequest<C>) => Promise<InvokeChannels[C]['response']> | InvokeChannels[C]['response'];
@@ -32,12 +38,26 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
     'library:reload': () => session.reload(),
     'search:query': ({ query, limit }) => session.search(query, limit),
     'story:get': ({ id, query }) => session.getStory(id, query),
-    'notes:get': ({ id }) => session.getNote(id),
-    'notes:save': ({ id, text }) => session.saveNote(id, text),
-    'notes:overview': () => session.notesOverview(),
+    'notes:get': ({ id }) => session.notes.get(id),
+    'notes:save': ({ id, text, baseRevision }) => session.notes.save(id, text, baseRevision),
+    'notes:overview': () => session.notes.overview(),
+    'notes:history': ({ id }) => session.notes.history(id),
+    'notes:restore': ({ id, version }) => session.notes.restore(id, version),
+    'notes:export': async ({ format }) => {
+      const file = await shell.pickExportFile(format);
+      if (file === null) return null;
+      const { content, count } = await session.notes.export(format);
+      await writeFileAtomic(file, content);
+      return { file, count };
+    },
+    'notes:import': async () => {
+      const from = await shell.pickImportSource();
+      return from === null ? null : session.importNotes(from);
+    },
+    'app:reveal-data-folder': () => shell.revealDataFolder(),
     'view:save': (view) => session.saveView(view),
     'view:load': () => session.loadView(),
-    'app:flushed': () => shell.flushed(),
+    'app:flushed': (report) => shell.flushed(report),
   };
 
   const table = {} as Record<InvokeChannel, (request: unknown) => Promise<Envelope<unknown>>>;

@@ -9,6 +9,9 @@ export interface MenuActions {
   openFolder: () => void;
   reloadLibrary: () => void;
   revealDataFolder: () => void;
+  exportNotes: (format: 'markdown' | 'json') => void;
+  importNotes: (kind: 'json' | 'folder') => void;
+  moveDataFolder: () => void;
   command: (command: MenuCommand) => void;
   isDev: boolean;
 }
@@ -23,7 +26,23 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: actions.openFolder },
         { label: 'Reload Library', accelerator: 'CmdOrCtrl+Shift+R', click: actions.reloadLibrary },
         { type: 'separator' },
+        {
+          label: 'Export Notes',
+          submenu: [
+            { label: 'As a Markdown Journal…', click: () => actions.exportNotes('markdown') },
+            { label: 'As JSON…', click: () => actions.exportNotes('json') },
+          ],
+        },
+        {
+          label: 'Import Notes',
+          submenu: [
+            { label: 'From a JSON Export…', click: () => actions.importNotes('json') },
+            { label: 'From a Folder of Notes…', click: () => actions.importNotes('folder') },
+          ],
+        },
+        { type: 'separator' },
         { label: 'Show Notes Folder', click: actions.revealDataFolder },
+        { label: 'Move Notes Folder…', click: actions.moveDataFolder },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -34,6 +53,7 @@ export function buildMenu(actions: MenuActions): Menu {
       submenu: [
         { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => actions.command('focus-search') },
         { label: 'Show Problems', click: () => actions.command('show-diagnostics') },
+        { label: 'Note History', accelerator: 'CmdOrCtrl+Shift+H', click: () => actions.command('show-history') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -1,27 +1,37 @@
 // The app's state behind the IPC handlers: the open library, its search index,
-// the notes store and the remembered view. No Electron import, so the e2e host
-// runs exactly this code in Node.
+// the notes and the remembered view. No Electron import, so the e2e host runs
+// exactly this code in Node.
+//
+// The stories are answered as soon as the files are read; the index builds in
+// worker threads afterwards (or loads from the cache), reporting progress, so
+// the UI never waits on it. The library folder is watched: changed files are
+// re-read, the index is updated incrementally, and the renderer is told.
 
 import path from 'node:path';
 import { AppStateStore } from '../core/app-state';
 import { highlightRanges, highlightStory } from '../core/highlight';
 import { loadLibrary } from '../core/library';
-import { NotesStore } from '../core/notes-store';
-import { SearchIndex } from '../core/search-index';
+import type { FileReads } from '../core/library';
+import { libraryFingerprint } from '../core/library-fingerprint';
+import { watchLibrary } from '../core/library-watcher';
+import type { LibraryWatcher } from '../core/library-watcher';
+import { IndexService } from '../core/search/index-service';
 import { storySnippet } from '../core/titles';
-import type { Library, Note, SearchHit, Story } from '../core/types';
+import type { Library, SearchHit, Story } from '../core/types';
 import type {
   EventChannel,
   EventChannels,
+  ImportReport,
   IndexStatus,
   LibrarySnapshot,
-  NotesOverview,
-  SaveNoteResponse,
   SearchResponse,
   StoryDetail,
   StoryListItem,
   ViewState,
 } from '../shared/ipc-contract';
+import { NotesService } from './notes-service';
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 export type Emit = <C extends EventChannel>(channel: C, payload: EventChannels[C]) => void;
 
@@ -29,90 +39,103 @@ export interface ReaderSessionOptions {
   dataDir: string;
   /** Sends an event to the renderer. */
   emit: Emit;
+  /** The index worker's script (`out/main/index-worker.js` in the app) and its Node options. */
+  indexWorker: { script: string; execArgv?: string[] };
+  /** Watch the open library's folder for changes (default true). */
+  watchLibrary?: boolean;
 }
 
-interface OpenLibrary {
-  library: Library;
+/** One loaded state of the open library; replaced whole when files change. */
+interface LoadedLibrary {
+  library: Library & { files: FileReads };
   generation: number;
   stories: Map<string, Story>;
+  ids: ReadonlySet<string>;
   items: StoryListItem[];
   itemsById: Map<string, StoryListItem>;
-  index: SearchIndex | null;
-  status: IndexStatus;
-  /** Hits of the last query, so opening one of its stories does not search again. */
-  lastSearch?: { query: string; hits: Map<string, SearchHit> };
 }
 
 export class ReaderSession {
   readonly dataDir: string;
-  readonly notes: NotesStore;
+  readonly notes: NotesService;
   readonly state: AppStateStore;
   private readonly emit: Emit;
-  private current: OpenLibrary | null = null;
+  private readonly index: IndexService;
+  private readonly watchFolders: boolean;
+  private current: LoadedLibrary | null = null;
+  private status: IndexStatus = { state: 'idle' };
   private generation = 0;
+  private watcher: LibraryWatcher | null = null;
+  /** Library reloads run one after another. */
+  private reloading: Promise<unknown> = Promise.resolve();
+  /**
+   * Stories that left the library while Ponder was open. A note being typed for one may
+   * still arrive, and must be saved with its question even though no file was written yet.
+   */
+  private readonly departed = new Map<string, Pick<Story, 'question' | 'source' | 'title' | 'topics'>>();
+  /** Hits of the last query, so opening one of its stories does not search again. */
+  private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> } | null = null;
 
   constructor(options: ReaderSessionOptions) {
     this.dataDir = options.dataDir;
     this.emit = options.emit;
-    this.notes = new NotesStore(options.dataDir);
+    this.watchFolders = options.watchLibrary ?? true;
+    this.notes = new NotesService({
+      dataDir: options.dataDir,
+      emit: options.emit,
+      story: (id) => this.current?.stories.get(id) ?? this.departed.get(id),
+      storyIds: () => this.current?.ids ?? EMPTY,
+    });
     this.state = new AppStateStore(options.dataDir);
-  }
-
-  /** Load a library folder, remember it, and start indexing it in the background. */
-  async open(folder: string): Promise<LibrarySnapshot> {
-    const absolute = path.resolve(folder);
-    const library = await loadLibrary(absolute);
-    const items = library.stories.map(toListItem);
-    const open: OpenLibrary = {
-      library,
-      generation: ++this.generation,
-      stories: new Map(library.stories.map((story) => [story.id, story])),
-      items,
-      itemsById: new Map(items.map((item) => [item.id, item])),
-      index: null,
-      status: { state: 'building', done: 0, total: library.stories.length },
-    };
-    this.current = open;
-    await this.state.update({ lastLibrary: absolute });
-    const snapshot = await this.snapshot(open);
-    // The stories are shown before the index exists: build it after this call has answered.
-    setImmediate(() => this.buildIndex(open));
-    return snapshot;
-  }
-
-  /** Re-read the open library from disk (e.g. after files changed). */
-  async reload(): Promise<LibrarySnapshot | null> {
-    if (!this.current) return null;
-    const snapshot = await this.open(this.current.library.folder);
-    this.emit('library:changed', snapshot);
-    return snapshot;
-  }
-
-  async currentSnapshot(): Promise<LibrarySnapshot | null> {
-    return this.current ? this.snapshot(this.current) : null;
+    this.index = new IndexService({
+      workerScript: options.indexWorker.script,
+      execArgv: options.indexWorker.execArgv,
+      cacheDir: path.join(options.dataDir, 'cache'),
+    });
   }
 
   get folder(): string | null {
     return this.current?.library.folder ?? null;
   }
 
-  search(query: string, limit = 500): SearchResponse {
-    const open = this.current;
-    if (!open) return { ok: false, query, error: 'Ponder: no library is open.' };
-    if (!open.index) {
-      if (open.status.state === 'failed') return { ok: false, query, error: open.status.error };
-      return { ok: 'pending', query, index: open.status };
-    }
+  /** Load a library folder, remember it, and start indexing it in the background. */
+  async open(folder: string): Promise<LibrarySnapshot> {
+    const library = await loadLibrary(path.resolve(folder));
+    const loaded = this.adopt(library);
+    this.status = { state: 'building', done: 0, total: library.stories.length }; // sent with the snapshot
+    await this.state.update({ lastLibrary: library.folder });
+    await this.watch(library.folder);
+    const snapshot = await this.snapshot(loaded);
+    // Answer with the stories first; index after this call has answered.
+    setImmediate(() => void this.buildIndex(loaded));
+    return snapshot;
+  }
+
+  /** Re-read the open library from disk, as after File ▸ Reload Library. */
+  async reload(): Promise<LibrarySnapshot | null> {
+    await this.refresh();
+    return this.currentSnapshot();
+  }
+
+  async currentSnapshot(): Promise<LibrarySnapshot | null> {
+    return this.current ? this.snapshot(this.current) : null;
+  }
+
+  async search(query: string, limit = 500): Promise<SearchResponse> {
+    const loaded = this.current;
+    if (!loaded) return { ok: false, query, error: 'Ponder: no library is open.' };
+    if (this.status.state === 'failed') return { ok: false, query, error: this.status.error };
+    if (!this.index.ready) return { ok: 'pending', query, index: this.status };
     if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
-    const outcome = open.index.search(query, { limit });
+    const outcome = await this.index.search(query, { limit });
     if (!outcome.ok) return { ok: false, query, error: outcome.error };
-    open.lastSearch = { query, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
+    this.lastSearch = { query, generation: loaded.generation, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
     return {
       ok: true,
       query,
       total: outcome.total,
       hits: outcome.hits.map((hit) => {
-        const item = open.itemsById.get(hit.id);
+        const item = loaded.itemsById.get(hit.id);
         const summaryTerms = hit.terms.summary ?? [];
         return {
           id: hit.id,
@@ -126,14 +149,14 @@ export class ReaderSession {
     };
   }
 
-  getStory(id: string, query?: string): StoryDetail | null {
-    const open = this.current;
-    const story = open?.stories.get(id);
-    const item = open?.itemsById.get(id);
-    if (!open || !story || !item) return null;
+  async getStory(id: string, query?: string): Promise<StoryDetail | null> {
+    const loaded = this.current;
+    const story = loaded?.stories.get(id);
+    const item = loaded?.itemsById.get(id);
+    if (!loaded || !story || !item) return null;
     const detail: StoryDetail = { ...item, summary: story.summary, reflection: story.reflection, question: story.question };
-    if (query && query.trim() !== '' && open.index) {
-      const hit = this.hitFor(open, id, query);
+    if (query && query.trim() !== '' && this.index.ready) {
+      const hit = await this.hitFor(loaded, id, query);
       if (hit) {
         const { summary, reflection, question, title } = highlightStory(story, hit);
         detail.highlights = { summary, reflection, question, title };
@@ -142,37 +165,11 @@ export class ReaderSession {
     return detail;
   }
 
-  /** The terms a story matched for `query`: from the last search when it was this query. */
-  private hitFor(open: OpenLibrary, id: string, query: string): SearchHit | undefined {
-    const cached = open.lastSearch?.query === query ? open.lastSearch.hits.get(id) : undefined;
-    if (cached) return cached;
-    const outcome = open.index?.search(query);
-    return outcome?.ok ? outcome.hits.find((candidate) => candidate.id === id) : undefined;
-  }
-
-  getNote(id: string): Promise<Note | null> {
-    return this.notes.read(id);
-  }
-
-  /** Save a note. Its question and source come from the library, or from the note itself for an orphan. */
-  async saveNote(id: string, text: string): Promise<SaveNoteResponse> {
-    const story = this.current?.stories.get(id);
-    let question = story?.question;
-    let source = story?.source;
-    if (!story) {
-      const existing = await this.notes.read(id);
-      if (!existing) throw new Error(`Ponder: there is no story ${id} in this library to attach a note to.`);
-      question = existing.question;
-      source = existing.source;
-    }
-    const note = await this.notes.save({ id, text, question: question ?? '', source: source ?? '' });
-    return { id, updated: note.updated, answered: note.text.trim() !== '' };
-  }
-
-  async notesOverview(): Promise<NotesOverview> {
-    const { notes, unreadable } = await this.notes.list();
-    const stories = this.current?.stories;
-    return { orphans: notes.filter((note) => !stories?.has(note.id)), unreadable };
+  /** Import notes, then tell the renderer which stories are answered now. */
+  async importNotes(from: string): Promise<ImportReport> {
+    const report = await this.notes.import(from);
+    if (this.current) this.emit('library:changed', await this.snapshot(this.current));
+    return report;
   }
 
   async loadView(): Promise<ViewState> {
@@ -184,35 +181,114 @@ export class ReaderSession {
     await this.state.update({ view: { ...state.view, ...view } });
   }
 
-  private async snapshot(open: OpenLibrary): Promise<LibrarySnapshot> {
-    const { notes } = await this.notes.list();
-    const notedIds = notes.filter((note) => note.text.trim() !== '' && open.stories.has(note.id)).map((note) => note.id);
-    const { library } = open;
+  /** Stop watching and indexing; the cache write in progress finishes first. */
+  async close(): Promise<void> {
+    this.current = null;
+    await this.watcher?.close();
+    this.watcher = null;
+    await this.notes.close();
+    await this.index.dispose();
+  }
+
+  /** The terms a story matched for `query`: from the last search when it was this query. */
+  private async hitFor(loaded: LoadedLibrary, id: string, query: string): Promise<SearchHit | undefined> {
+    const last = this.lastSearch;
+    const cached = last?.query === query && last.generation === loaded.generation ? last.hits.get(id) : undefined;
+    if (cached) return cached;
+    const outcome = await this.index.search(query, { ids: [id], supersede: false });
+    return outcome.ok ? outcome.hits.find((hit) => hit.id === id) : undefined;
+  }
+
+  private adopt(library: Library & { files: FileReads }): LoadedLibrary {
+    const items = library.stories.map(toListItem);
+    const loaded: LoadedLibrary = {
+      library,
+      generation: ++this.generation,
+      stories: new Map(library.stories.map((story) => [story.id, story])),
+      ids: new Set(library.stories.map((story) => story.id)),
+      items,
+      itemsById: new Map(items.map((item) => [item.id, item])),
+    };
+    this.current = loaded;
+    this.lastSearch = null;
+    return loaded;
+  }
+
+  private async snapshot(loaded: LoadedLibrary): Promise<LibrarySnapshot> {
+    const { library } = loaded;
     return {
       folder: library.folder,
       name: path.basename(library.folder),
-      generation: open.generation,
-      stories: open.items,
+      generation: loaded.generation,
+      stories: loaded.items,
       topics: library.topics,
       sources: library.sources,
       diagnostics: library.diagnostics,
-      notedIds,
-      index: open.status,
+      notedIds: await this.notes.notedIds(),
+      index: this.status,
     };
   }
 
-  private buildIndex(open: OpenLibrary): void {
-    if (this.current !== open) return; // a newer library replaced this one
-    const started = performance.now();
-    try {
-      open.index = SearchIndex.build(open.library.stories);
-      open.status = { state: 'ready', storyCount: open.index.size, millis: Math.round(performance.now() - started) };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      open.status = { state: 'failed', error: `Ponder: the search index could not be built: ${message}` };
-    }
-    if (this.current === open) this.emit('index:status', open.status);
+  private setStatus(status: IndexStatus): void {
+    this.status = status;
+    this.emit('index:status', status);
   }
+
+  private async buildIndex(loaded: LoadedLibrary): Promise<void> {
+    if (this.current !== loaded) return; // a newer library replaced this one
+    const { stories, files } = loaded.library;
+    this.setStatus({ state: 'building', done: 0, total: stories.length });
+    try {
+      const result = await this.index.build(stories, {
+        fingerprint: libraryFingerprint(files, stories),
+        onProgress: (done, total) => {
+          if (this.current === loaded) this.setStatus({ state: 'building', done, total });
+        },
+      });
+      if (this.current === loaded) this.setStatus({ state: 'ready', storyCount: stories.length, millis: Math.round(result.millis), fromCache: result.fromCache });
+    } catch (error) {
+      if (this.current !== loaded) return; // superseded by a newer build: not a failure
+      const message = error instanceof Error ? error.message : String(error);
+      this.setStatus({ state: 'failed', error: `Ponder: the search index could not be built: ${message}` });
+    }
+  }
+
+  private async watch(folder: string): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = this.watchFolders ? watchLibrary(folder, () => void this.refresh().catch(reportRefreshError)) : null;
+  }
+
+  /**
+   * Re-read changed files and bring the index up to date incrementally: a story
+   * whose text changed has a new id, so every change is stories added and removed.
+   */
+  private refresh(): Promise<void> {
+    const run = async () => {
+      const before = this.current;
+      if (!before) return;
+      const library = await loadLibrary(before.library.folder, { reuse: before.library.files });
+      if (this.current !== before) return; // another library was opened meanwhile
+      const loaded = this.adopt(library);
+      const added = library.stories.filter((story) => !before.ids.has(story.id));
+      const removed = [...before.ids].filter((id) => !loaded.ids.has(id));
+      for (const id of removed) this.departed.set(id, before.stories.get(id)!);
+      this.emit('library:changed', await this.snapshot(loaded));
+      if (!this.index.ready) {
+        // Still building the old content: start over on the new one.
+        setImmediate(() => void this.buildIndex(loaded));
+      } else if (added.length > 0 || removed.length > 0) {
+        await this.index.update({ added, removed }, { fingerprint: libraryFingerprint(library.files, library.stories) });
+        this.setStatus({ state: 'ready', storyCount: library.stories.length, millis: 0 });
+      }
+    };
+    const next = this.reloading.then(run, run);
+    this.reloading = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function reportRefreshError(error: unknown): void {
+  console.error('Ponder: could not reload the library after it changed:', error);
 }
 
 function toListItem(story: Story): StoryListItem {

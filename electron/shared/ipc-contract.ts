@@ -40,7 +40,7 @@ export interface StoryDetail extends StoryListItem {
 export type IndexStatus =
   | { state: 'idle' }
   | { state: 'building'; done: number; total: number }
-  | { state: 'ready'; storyCount: number; millis: number }
+  | { state: 'ready'; storyCount: number; millis: number; fromCache?: boolean }
   | { state: 'failed'; error: string };
 
 /** Everything the renderer needs to show a library. */
@@ -82,32 +82,84 @@ export interface StoryRequest {
   query?: string;
 }
 
+/** A note as the renderer sees it: the file's content plus its revision. */
+export interface NoteView extends Note {
+  /** Hash of the note file as last read or written; a save names it as its base. */
+  revision: string;
+}
+
+/** What `getNote` finds for a story. */
+export type NoteLoad =
+  | { state: 'missing' }
+  | { state: 'ok'; note: NoteView }
+  /** The file exists but is not a readable note. It is kept as it is; `recoveredText` is what could be salvaged. */
+  | { state: 'unreadable'; file: string; reason: string; recoveredText: string; revision: string };
+
 export interface SaveNoteRequest {
   id: string;
   text: string;
+  /**
+   * The revision the edited text started from (null: there was no file). When the file on disk
+   * has another revision, it was changed by someone else: the save is refused as a conflict
+   * and nothing is overwritten. Omit to save unconditionally.
+   */
+  baseRevision?: string | null;
 }
 
-export interface SaveNoteResponse {
-  id: string;
-  updated: string;
-  /** True when the note has text (an emptied note still exists on disk, but counts as unanswered). */
-  answered: boolean;
-}
+export type SaveNoteResponse =
+  | {
+      status: 'saved';
+      id: string;
+      updated: string;
+      revision: string;
+      /** True when the note has text (an emptied note still exists on disk, but counts as unanswered). */
+      answered: boolean;
+    }
+  /** The note changed on disk since `baseRevision`: both texts are kept, the user picks. */
+  | { status: 'conflict'; id: string; disk: NoteLoad };
 
-export interface OrphanNote {
-  note: Note;
+/** One earlier version of a note, from `DATA/history/<id>/`. */
+export interface NoteVersion {
+  /** Identifies the version (its file name's timestamp). */
+  version: string;
+  savedAt: string;
+  text: string;
+  /** Why it was kept. */
+  reason: 'edit' | 'restore' | 'external' | 'conflict' | 'import';
 }
 
 export interface NotesOverview {
   /** Notes whose story is not in the current library. */
-  orphans: Note[];
+  orphans: NoteView[];
   unreadable: UnreadableNote[];
+}
+
+/** A note file changed on disk by another program (or was removed). */
+export interface NoteChangedEvent {
+  id: string;
+  load: NoteLoad;
+}
+
+export interface FlushReport {
+  /** Notes whose latest text could not be written (the user is asked before quitting). */
+  unsaved: number;
 }
 
 /** Small UI state remembered across runs (inside DATA/state.json). */
 export interface ViewState {
   selectedTopic?: string | null;
   selectedStoryId?: string | null;
+}
+
+export interface ImportReport {
+  /** Notes that did not exist and were added. */
+  added: number;
+  /** Notes that existed with other text: the newer text won, the other is kept in history. */
+  updated: number;
+  /** Notes identical to what was there. */
+  unchanged: number;
+  /** Entries that could not be read, with why. */
+  problems: string[];
 }
 
 export interface AppInfo {
@@ -117,7 +169,7 @@ export interface AppInfo {
 }
 
 /** Menu commands main sends to the renderer. */
-export type MenuCommand = 'focus-search' | 'next-story' | 'previous-story' | 'show-diagnostics';
+export type MenuCommand = 'focus-search' | 'next-story' | 'previous-story' | 'show-diagnostics' | 'show-history';
 
 /**
  * Request/response signatures, keyed by channel. Channel names are namespaced
@@ -130,12 +182,17 @@ export interface InvokeChannels {
   'library:reload': { request: void; response: LibrarySnapshot | null };
   'search:query': { request: SearchRequest; response: SearchResponse };
   'story:get': { request: StoryRequest; response: StoryDetail | null };
-  'notes:get': { request: { id: string }; response: Note | null };
+  'notes:get': { request: { id: string }; response: NoteLoad };
   'notes:save': { request: SaveNoteRequest; response: SaveNoteResponse };
   'notes:overview': { request: void; response: NotesOverview };
+  'notes:history': { request: { id: string }; response: NoteVersion[] };
+  'notes:restore': { request: { id: string; version: string }; response: SaveNoteResponse };
+  'notes:export': { request: { format: 'markdown' | 'json' }; response: { file: string; count: number } | null };
+  'notes:import': { request: void; response: ImportReport | null };
+  'app:reveal-data-folder': { request: void; response: void };
   'view:save': { request: ViewState; response: void };
   'view:load': { request: void; response: ViewState };
-  'app:flushed': { request: void; response: void };
+  'app:flushed': { request: FlushReport; response: void };
 }
 
 /** Events main sends to the renderer, keyed by channel. */
@@ -145,6 +202,8 @@ export interface EventChannels {
   'menu:command': MenuCommand;
   /** Main is about to quit or close: write pending notes, then call `flushed()`. */
   'app:flush-request': void;
+  /** A note file changed on disk (another editor, a sync tool, an import). */
+  'notes:changed': NoteChangedEvent;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -161,6 +220,11 @@ export const INVOKE_METHODS = {
   getNote: 'notes:get',
   saveNote: 'notes:save',
   notesOverview: 'notes:overview',
+  noteHistory: 'notes:history',
+  restoreNote: 'notes:restore',
+  exportNotes: 'notes:export',
+  importNotes: 'notes:import',
+  revealDataFolder: 'app:reveal-data-folder',
   saveViewState: 'view:save',
   loadViewState: 'view:load',
   flushed: 'app:flushed',
@@ -171,6 +235,7 @@ export const EVENT_METHODS = {
   onIndexStatus: 'index:status',
   onMenuCommand: 'menu:command',
   onFlushRequest: 'app:flush-request',
+  onNoteChanged: 'notes:changed',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeMethods = typeof INVOKE_METHODS;

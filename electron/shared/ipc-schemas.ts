@@ -30,14 +30,23 @@ export const REQUEST_SCHEMAS = {
     query: z.string().max(MAX_QUERY_CHARS).optional(),
   }),
   'notes:get': z.strictObject({ id: storyId }),
-  'notes:save': z.strictObject({ id: storyId, text: z.string().max(MAX_NOTE_CHARS) }),
+  'notes:save': z.strictObject({
+    id: storyId,
+    text: z.string().max(MAX_NOTE_CHARS),
+    baseRevision: z.string().max(128).nullable().optional(),
+  }),
   'notes:overview': none,
+  'notes:history': z.strictObject({ id: storyId }),
+  'notes:restore': z.strictObject({ id: storyId, version: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be a version name') }),
+  'notes:export': z.strictObject({ format: z.enum(['markdown', 'json']) }),
+  'notes:import': none,
+  'app:reveal-data-folder': none,
   'view:save': z.strictObject({
     selectedTopic: z.string().max(MAX_VIEW_KEY_CHARS).nullable().optional(),
     selectedStoryId: storyId.nullable().optional(),
   }),
   'view:load': none,
-  'app:flushed': none,
+  'app:flushed': z.strictObject({ unsaved: z.number().int().min(0).max(1_000_000) }),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 export type ValidRequest<C extends InvokeChannel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;

@@ -43,6 +43,9 @@ export interface LaunchOptions {
   dataDir?: string;
   /** What File ▸ Open Folder… answers (chromium target only). */
   pickFolder?: () => Promise<string | null>;
+  /** Where an export is written / what an import reads (chromium target only). */
+  pickExportFile?: (format: 'markdown' | 'json') => Promise<string | null>;
+  pickImportSource?: () => Promise<string | null>;
 }
 
 export interface Reader {
@@ -50,6 +53,8 @@ export interface Reader {
   dataDir: string;
   /** Uncaught errors thrown in the page. */
   pageErrors: Error[];
+  /** Shell actions the page asked for, e.g. 'reveal-data-folder' (chromium target only). */
+  shellCalls: string[];
   /** Close like the window's close button: pending notes are flushed first. */
   close: () => Promise<void>;
 }
@@ -80,12 +85,19 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
       // The page is navigating or closed: like webContents.send to a reloading page, the event is dropped.
     });
   };
-  const session = new ReaderSession({ dataDir, emit });
+  const session = new ReaderSession({ dataDir, emit, indexWorker: { script: path.join(ROOT, 'out/main/index-worker.js') } });
+  session.notes.watch();
   const flushGate = new FlushGate();
+  const shellCalls: string[] = [];
   const handlers = createIpcHandlers(session, {
     appInfo: () => ({ version: 'e2e', dataDir, platform: process.platform }),
     pickFolder: options.pickFolder ?? (async () => null),
-    flushed: () => flushGate.release(),
+    flushed: (report) => flushGate.release(report),
+    pickExportFile: options.pickExportFile ?? (async () => null),
+    pickImportSource: options.pickImportSource ?? (async () => null),
+    revealDataFolder: async () => {
+      shellCalls.push('reveal-data-folder');
+    },
   });
   if (options.library !== null) await session.open(options.library);
 
@@ -102,8 +114,10 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
   return {
     page,
     pageErrors,
+    shellCalls,
     close: async () => {
       if (!page.isClosed()) await flushGate.wait(() => emit('app:flush-request', undefined));
+      await session.close();
       await browser.close();
       await server.close();
     },
@@ -116,7 +130,7 @@ async function launchElectron(options: LaunchOptions, dataDir: string): Promise<
   const page = await app.firstWindow();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  return { page, pageErrors, close: () => app.close() };
+  return { page, pageErrors, shellCalls: [], close: () => app.close() };
 }
 
 let cachedBridge: string | undefined;

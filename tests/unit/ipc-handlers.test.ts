@@ -17,15 +17,24 @@ let session: ReaderSession;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-ipc-'));
   events = [];
-  session = new ReaderSession({ dataDir, emit: (channel, payload) => events.push({ channel, payload }) });
+  session = new ReaderSession({
+    dataDir,
+    emit: (channel, payload) => events.push({ channel, payload }),
+    indexWorker: { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
+    watchLibrary: false,
+  });
   handlers = createIpcHandlers(session, {
     appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
     pickFolder: async () => SAMPLE,
     flushed: () => undefined,
+    pickExportFile: async (format) => path.join(dataDir, `export.${format === 'json' ? 'json' : 'md'}`),
+    pickImportSource: async () => null,
+    revealDataFolder: async () => undefined,
   });
 });
 
 afterEach(async () => {
+  await session.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -35,10 +44,13 @@ async function value<T>(envelope: Promise<{ ok: true; value: T } | { ok: false; 
   return result.value;
 }
 
-/** Resolves when the background index build has reported. */
+const readyEvent = () =>
+  events.find((event) => event.channel === 'index:status' && (event.payload as { state: string }).state === 'ready');
+
+/** Resolves when the background index build has reported that search is ready. */
 function indexReady(): Promise<void> {
   return new Promise((resolve) => {
-    const poll = () => (events.some((event) => event.channel === 'index:status') ? resolve() : setTimeout(poll, 5));
+    const poll = () => (readyEvent() ? resolve() : setTimeout(poll, 5));
     poll();
   });
 }
@@ -52,7 +64,7 @@ describe('IPC handlers over a real library and data folder', () => {
     expect(JSON.parse(await readFile(path.join(dataDir, 'state.json'), 'utf8')).lastLibrary).toBe(SAMPLE);
 
     await indexReady();
-    expect(events.find((event) => event.channel === 'index:status')?.payload).toMatchObject({ state: 'ready', storyCount: 26 });
+    expect(readyEvent()?.payload).toMatchObject({ state: 'ready', storyCount: 26 });
     const response = await value(handlers['search:query']({ query: 'Kursk', limit: 5 }));
     expect(response.ok).toBe(true);
     if (response.ok !== true) return;
@@ -74,13 +86,31 @@ describe('IPC handlers over a real library and data folder', () => {
   it('saves a note with its question and source, and counts it as answered', async () => {
     const snapshot = await session.open(SAMPLE);
     const story = snapshot.stories[0]!;
-    const saved = await value(handlers['notes:save']({ id: story.id, text: 'My answer' }));
-    expect(saved.answered).toBe(true);
-    const note = await value(handlers['notes:get']({ id: story.id }));
-    expect(note).toMatchObject({ id: story.id, text: 'My answer', source: story.source });
+    const saved = await value(handlers['notes:save']({ id: story.id, text: 'My answer', baseRevision: null }));
+    expect(saved).toMatchObject({ status: 'saved', answered: true });
+    const load = await value(handlers['notes:get']({ id: story.id }));
+    if (load.state !== 'ok') throw new Error(`expected a note, got ${load.state}`);
+    expect(load.note).toMatchObject({ id: story.id, text: 'My answer', source: story.source });
     expect((await session.currentSnapshot())?.notedIds).toEqual([story.id]);
     const detail = await value(handlers['story:get']({ id: story.id }));
-    expect(note?.question).toBe(detail?.question);
+    expect(load.note.question).toBe(detail?.question);
+
+    // A save based on an older revision is a conflict: nothing is overwritten.
+    const stale = await value(handlers['notes:save']({ id: story.id, text: 'From a stale editor', baseRevision: null }));
+    expect(stale).toMatchObject({ status: 'conflict', disk: { state: 'ok', note: { text: 'My answer' } } });
+    const after = await value(handlers['notes:get']({ id: story.id }));
+    expect(after.state === 'ok' && after.note.text).toBe('My answer');
+    const history = await value(handlers['notes:history']({ id: story.id }));
+    expect(history.map((version) => version.text)).toContain('From a stale editor');
+  });
+
+  it('exports all notes to the file the user picked', async () => {
+    const snapshot = await session.open(SAMPLE);
+    await value(handlers['notes:save']({ id: snapshot.stories[0]!.id, text: 'Exported answer' }));
+    const result = await value(handlers['notes:export']({ format: 'json' }));
+    expect(result).toEqual({ file: path.join(dataDir, 'export.json'), count: 1 });
+    const exported = JSON.parse(await readFile(result!.file, 'utf8'));
+    expect(exported.notes[0]).toMatchObject({ id: snapshot.stories[0]!.id, text: 'Exported answer' });
   });
 
   it('remembers the view state', async () => {

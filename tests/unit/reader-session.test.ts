@@ -1,0 +1,73 @@
+import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReaderSession } from '../../electron/main/reader-session';
+import type { EventChannel, IndexStatus, LibrarySnapshot } from '../../electron/shared/ipc-contract';
+
+const SAMPLE = path.resolve(__dirname, '../../resources/sample');
+const WORKER = { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+
+let root: string;
+let library: string;
+let dataDir: string;
+let events: Array<{ channel: EventChannel; payload: unknown }>;
+let session: ReaderSession;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'ponder-session-'));
+  library = path.join(root, 'library');
+  dataDir = path.join(root, 'data');
+  await cp(SAMPLE, library, { recursive: true });
+  events = [];
+  session = new ReaderSession({ dataDir, emit: (channel, payload) => events.push({ channel, payload }), indexWorker: WORKER });
+});
+
+afterEach(async () => {
+  await session.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const lastStatus = () => events.filter((event) => event.channel === 'index:status').at(-1)?.payload as IndexStatus | undefined;
+const lastSnapshot = () => events.filter((event) => event.channel === 'library:changed').at(-1)?.payload as LibrarySnapshot | undefined;
+
+async function hits(query: string): Promise<string[]> {
+  const response = await session.search(query);
+  if (response.ok !== true) throw new Error(`search not ready: ${JSON.stringify(response)}`);
+  return response.hits.map((hit) => hit.id);
+}
+
+describe('ReaderSession on a watched library', () => {
+  it('reports indexing progress, then finds a story from a file added on disk, and forgets a removed one', async () => {
+    const opened = await session.open(library);
+    expect(opened.stories).toHaveLength(26);
+    await expect.poll(() => lastStatus()?.state, { timeout: 15_000 }).toBe('ready');
+    expect(await hits('zanzibar')).toEqual([]);
+
+    const added = path.join(library, 'zz-new.txt');
+    await writeFile(added, 'Ferries resumed between Zanzibar and the mainland.\nTrade returns.\nWill prices fall?\n');
+    await expect.poll(() => lastSnapshot()?.stories.length, { timeout: 10_000 }).toBe(27);
+    const newId = lastSnapshot()!.stories.find((story) => story.source === 'zz-new.txt')!.id;
+    await expect.poll(() => hits('zanzibar'), { timeout: 10_000 }).toEqual([newId]);
+
+    await unlink(added);
+    await expect.poll(() => lastSnapshot()?.stories.length, { timeout: 10_000 }).toBe(26);
+    await expect.poll(() => hits('zanzibar'), { timeout: 10_000 }).toEqual([]);
+    expect((await hits('Kursk')).length).toBeGreaterThan(0);
+  });
+
+  it('loads the index from the cache on the next start', async () => {
+    await session.open(library);
+    await expect.poll(() => lastStatus()?.state, { timeout: 15_000 }).toBe('ready');
+    expect(lastStatus()).toMatchObject({ state: 'ready', fromCache: false });
+    const before = await hits('troops');
+    await session.close();
+
+    events = [];
+    session = new ReaderSession({ dataDir, emit: (channel, payload) => events.push({ channel, payload }), indexWorker: WORKER });
+    await session.open(library);
+    await expect.poll(() => lastStatus()?.state, { timeout: 15_000 }).toBe('ready');
+    expect(lastStatus()).toMatchObject({ state: 'ready', fromCache: true });
+    expect(await hits('troops')).toEqual(before);
+  });
+});
