@@ -7,15 +7,20 @@ export const testIds = {
   openFolderButton: 'open-folder-button',
   libraryName: 'library-name',
   notice: 'app-notice',
+  saveFailureBanner: 'save-failure-banner',
+  saveRetryButton: 'save-retry-button',
+  saveCopyButton: 'save-copy-button',
 
   searchInput: 'search-input',
   searchError: 'search-error',
   searchPending: 'search-pending',
   indexStatus: 'index-status',
+  indexProgress: 'index-progress',
 
   diagnosticsButton: 'diagnostics-button',
   diagnosticsDialog: 'diagnostics-dialog',
   diagnosticsItem: 'diagnostics-item',
+  unreadableNoteItem: 'unreadable-note-item',
 
   topicsPane: 'topics-pane',
   topicList: 'topic-list',
@@ -25,6 +30,11 @@ export const testIds = {
   topicCount: 'topic-count',
   topicUnanswered: 'topic-unanswered',
   topicsShowAll: 'topics-show-all',
+  orphansSection: 'orphans-section',
+  orphansOption: 'orphans-option',
+  dataFolderFooter: 'data-folder-footer',
+  dataFolderPath: 'data-folder-path',
+  revealDataFolderButton: 'reveal-data-folder-button',
 
   storiesPane: 'stories-pane',
   storyList: 'story-list',
@@ -33,6 +43,7 @@ export const testIds = {
   storyRowSnippet: 'story-row-snippet',
   storyNoteMark: 'story-note-mark',
   storyCount: 'story-count',
+  /** No longer rendered: the list is virtualised and shows every story. Kept so old page objects compile. */
   storyListCapped: 'story-list-capped',
   storiesEmpty: 'stories-empty',
 
@@ -50,6 +61,20 @@ export const testIds = {
   noteSplitTab: 'note-split-tab',
   notePreviewTab: 'note-preview-tab',
   noteStatus: 'note-status',
+  orphanNotice: 'orphan-notice',
+  unreadableNoteWarning: 'unreadable-note-warning',
+  conflictBanner: 'conflict-banner',
+  conflictKeepMine: 'conflict-keep-mine',
+  conflictUseTheirs: 'conflict-use-theirs',
+  conflictMerge: 'conflict-merge',
+  conflictShowTheirs: 'conflict-show-theirs',
+  conflictTheirText: 'conflict-their-text',
+  historyButton: 'history-button',
+  historyDialog: 'history-dialog',
+  historyVersion: 'history-version',
+  historyPreview: 'history-preview',
+  historyRestore: 'history-restore',
+  historyEmpty: 'history-empty',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

@@ -48,6 +48,72 @@ export class ReaderPage {
     return this.page.getByTestId(testIds.topicAll);
   }
 
+  // Notes that are never lost: conflicts, history, orphans, failed saves, the data folder.
+  get conflictBanner(): Locator {
+    return this.page.getByTestId(testIds.conflictBanner);
+  }
+  get keepMineButton(): Locator {
+    return this.page.getByTestId(testIds.conflictKeepMine);
+  }
+  get useTheirsButton(): Locator {
+    return this.page.getByTestId(testIds.conflictUseTheirs);
+  }
+  get mergeBothButton(): Locator {
+    return this.page.getByTestId(testIds.conflictMerge);
+  }
+  get theirText(): Locator {
+    return this.page.getByTestId(testIds.conflictTheirText);
+  }
+  get unreadableNoteWarning(): Locator {
+    return this.page.getByTestId(testIds.unreadableNoteWarning);
+  }
+  get historyButton(): Locator {
+    return this.page.getByTestId(testIds.historyButton);
+  }
+  get historyDialog(): Locator {
+    return this.page.getByTestId(testIds.historyDialog);
+  }
+  get historyVersions(): Locator {
+    return this.page.getByTestId(testIds.historyVersion);
+  }
+  get historyPreview(): Locator {
+    return this.page.getByTestId(testIds.historyPreview);
+  }
+  get restoreVersionButton(): Locator {
+    return this.page.getByTestId(testIds.historyRestore);
+  }
+  get orphansSection(): Locator {
+    return this.page.getByTestId(testIds.orphansSection);
+  }
+  get orphansOption(): Locator {
+    return this.page.getByTestId(testIds.orphansOption);
+  }
+  get orphanNotice(): Locator {
+    return this.page.getByTestId(testIds.orphanNotice);
+  }
+  get unreadableNoteItems(): Locator {
+    return this.page.getByTestId(testIds.unreadableNoteItem);
+  }
+  get saveFailureBanner(): Locator {
+    return this.page.getByTestId(testIds.saveFailureBanner);
+  }
+  get retrySaveButton(): Locator {
+    return this.page.getByTestId(testIds.saveRetryButton);
+  }
+  get copyTextButton(): Locator {
+    return this.page.getByTestId(testIds.saveCopyButton);
+  }
+  get dataFolderFooter(): Locator {
+    return this.page.getByTestId(testIds.dataFolderFooter);
+  }
+  get revealDataFolderButton(): Locator {
+    return this.page.getByTestId(testIds.revealDataFolderButton);
+  }
+  /** The thin bar under the header while the search index builds (role=progressbar). */
+  get indexProgress(): Locator {
+    return this.page.getByTestId(testIds.indexProgress);
+  }
+
   topic(name: string): Locator {
     return this.page.getByTestId(testIds.topicOption).filter({ has: this.page.getByText(name, { exact: true }) });
   }
@@ -57,8 +123,8 @@ export class ReaderPage {
   }
 
   /** Wait until the library's stories are listed. */
-  async ready(): Promise<void> {
-    await expect(this.storyRows.first()).toBeVisible();
+  async ready(timeout?: number): Promise<void> {
+    await expect(this.storyRows.first()).toBeVisible({ timeout });
   }
 
   /** Type a query and wait until its results (or its error) are on screen. */
@@ -76,6 +142,25 @@ export class ReaderPage {
   async writeNote(text: string): Promise<void> {
     await this.noteEditor.fill(text);
     await expect(this.noteStatus).toHaveText(/Saved/);
+  }
+
+  /** Open the selected note's history and wait for its versions (or its empty state). */
+  async openHistory(): Promise<void> {
+    await this.historyButton.click();
+    await expect(this.historyVersions.first().or(this.historyDialog.getByText('No earlier versions yet'))).toBeVisible();
+  }
+
+  /** Restore the history version whose row contains `text` (its date, reason or first words). */
+  async restoreVersion(text: string | RegExp): Promise<void> {
+    await this.historyVersions.filter({ hasText: text }).first().click();
+    await this.restoreVersionButton.click();
+    await expect(this.restoreVersionButton).toBeHidden();
+  }
+
+  /** List the orphaned notes in the stories pane. */
+  async showOrphans(): Promise<void> {
+    await this.orphansOption.click();
+    await expect(this.orphansOption).toHaveAttribute('aria-selected', 'true');
   }
 
   /** Text of every <mark> inside `scope`. */

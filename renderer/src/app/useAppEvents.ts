@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../../electron/shared/ipc-contract';
 import { ponder } from '../api';
 import { useAppStore } from '../store/app-store';
+import { countUnsaved } from '../store/notes-slice';
 
 function runMenuCommand(command: MenuCommand) {
   const state = useAppStore.getState();
@@ -14,24 +15,33 @@ function runMenuCommand(command: MenuCommand) {
       return state.moveSelection(-1);
     case 'show-diagnostics':
       return state.openDiagnostics();
+    case 'show-history':
+      return state.openHistory();
+  }
+}
+
+/** Writes every pending note, then tells main how many are still not on disk (it asks before discarding them). */
+async function answerFlushRequest() {
+  try {
+    await useAppStore.getState().flushNotes();
+  } finally {
+    const unsaved = countUnsaved(useAppStore.getState().notes);
+    // Main stops waiting on its own timeout if this never arrives.
+    await ponder.flushed({ unsaved }).catch(() => undefined);
   }
 }
 
 /** Loads the library, then follows what main reports; every subscription is undone on unmount. */
 export function useAppEvents() {
   useEffect(() => {
-    const { setSnapshot, setIndexStatus, flushNotes } = useAppStore.getState();
+    const { setSnapshot, setIndexStatus, noteChangedOnDisk } = useAppStore.getState();
     // Subscribe first so a change during startup is not missed (startup keeps the newer snapshot).
     const unsubscribe = [
       ponder.onLibraryChanged(setSnapshot),
       ponder.onIndexStatus(setIndexStatus),
       ponder.onMenuCommand(runMenuCommand),
-      ponder.onFlushRequest(() => {
-        // Main waits for `flushed()` before closing; say so even if a save failed.
-        void flushNotes()
-          .then(() => ponder.flushed())
-          .catch(() => undefined); // Main stops waiting on its own timeout.
-      }),
+      ponder.onNoteChanged(({ id, load }) => noteChangedOnDisk(id, load)),
+      ponder.onFlushRequest(() => void answerFlushRequest().catch(() => undefined)),
     ];
     void useAppStore.getState().startup();
     return () => unsubscribe.forEach((stop) => stop());

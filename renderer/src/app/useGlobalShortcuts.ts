@@ -11,7 +11,7 @@ export function useGlobalShortcuts() {
     const onKeyDown = (event: KeyboardEvent) => {
       const state = useAppStore.getState();
       // A listbox that handled the key itself (topics, files) has already called preventDefault.
-      if (event.defaultPrevented || state.diagnosticsOpen || event.altKey) return;
+      if (event.defaultPrevented || state.diagnosticsOpen || state.historyOpen || event.altKey) return;
       const command = event.ctrlKey || event.metaKey;
       if (command && event.key.toLowerCase() === 'f' && !event.shiftKey) {
         event.preventDefault();

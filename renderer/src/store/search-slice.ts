@@ -4,9 +4,17 @@ import type { SearchSlice, SliceCreator } from './types';
 
 /** Long enough to skip the intermediate words of a fast typist, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 150;
-/** Hits asked for; matches the rendering cap of the stories pane. */
+/** Hits asked for with highlights: more than anyone scans; the header still counts every match. */
 const SEARCH_LIMIT = 500;
 const MAX_PENDING_RETRIES = 5;
+
+/**
+ * A query of one character, bare or as a prefix (`a`, `a*`, `+a*`, `question:a*`),
+ * matches most of a big library and costs the index the most: it waits for one more.
+ */
+export function isTooShortQuery(query: string): boolean {
+  return /^[+-]?(?:\w+:)?[^\s*]?\*?$/u.test(query.trim());
+}
 
 export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +43,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
         set({ searchStatus: 'idle', searchResults: null, searchError: null });
         return;
       }
+      if (isTooShortQuery(text)) {
+        // Nothing new is shown and nothing is asked; an answer still on its way is dropped too.
+        sequence += 1;
+        return;
+      }
       timer = setTimeout(() => void get().runSearch(), SEARCH_DEBOUNCE_MS);
     },
 
@@ -45,7 +58,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
     async runSearch() {
       cancelPending();
       const query = get().searchInput.trim();
-      if (!query) return;
+      if (!query || isTooShortQuery(query)) return;
       const mine = ++sequence;
       let response: SearchResponse;
       try {

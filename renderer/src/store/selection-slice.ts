@@ -1,12 +1,13 @@
 import type { SelectionSlice, SliceCreator } from './types';
-import { selectVisibleStories, STORY_RENDER_CAP } from './visible-stories';
+import { positionIndex, selectVisibleStories } from './visible-stories';
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = () => (set, get) => ({
   selectedFilter: null,
   selectedStoryId: null,
+  pinnedStoryId: null,
 
   selectFilter(filter) {
-    set({ selectedFilter: filter });
+    set({ selectedFilter: filter, pinnedStoryId: null });
   },
 
   selectStory(id) {
@@ -14,17 +15,17 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = () => (set, ge
     if (previous === id) return;
     // Save the note being left before asking for the next one (IPC keeps the order).
     if (previous) void get().saveNote(previous);
-    set({ selectedStoryId: id });
+    set({ selectedStoryId: id, pinnedStoryId: null });
     if (id) void get().loadNote(id);
   },
 
   moveSelection(delta) {
     const { items } = selectVisibleStories(get());
-    // Only rendered rows can be reached, so the selection never disappears off the list.
-    const last = Math.min(items.length, STORY_RENDER_CAP) - 1;
-    if (last < 0) return;
-    const current = items.findIndex((story) => story.id === get().selectedStoryId);
-    const next = current < 0 ? 0 : Math.max(0, Math.min(last, current + delta));
+    if (items.length === 0) return;
+    const selected = get().selectedStoryId;
+    // A map built once per list: a keypress costs the same at 26 stories and at 100k.
+    const current = selected === null ? -1 : (positionIndex(items).get(selected) ?? -1);
+    const next = current < 0 ? 0 : Math.max(0, Math.min(items.length - 1, current + delta));
     const story = items[next];
     if (story) get().selectStory(story.id);
   },

@@ -1,9 +1,11 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/app-store';
 import type { EditorMode } from '../../store/types';
 import { testIds } from '../../test-ids';
+import { ConflictBanner } from './ConflictBanner';
 import { NotePreview } from './NotePreview';
 import { NoteStatusText } from './NoteStatusText';
+import { UnreadableNoteWarning } from './UnreadableNoteWarning';
 
 const MODES: { mode: EditorMode; label: string; testId: string }[] = [
   { mode: 'write', label: 'Write', testId: testIds.noteWriteTab },
@@ -18,8 +20,22 @@ export function NoteEditor({ id }: { id: string }) {
   const saveNote = useAppStore((state) => state.saveNote);
   const mode = useAppStore((state) => state.editorMode);
   const setMode = useAppStore((state) => state.setEditorMode);
+  const openHistory = useAppStore((state) => state.openHistory);
+  const selectRequest = useAppStore((state) => (state.noteSelectRequest?.id === id ? state.noteSelectRequest.seq : 0));
+  const editorRef = useRef<HTMLTextAreaElement>(null);
   const text = draft?.text ?? '';
-  const editable = draft !== undefined && draft.status !== 'loading' && draft.status !== 'load-error';
+  // Read-only while loading, when the note could not be read (saving might destroy it), and in a
+  // conflict (the reader picks a version first; their text is exactly what the history kept).
+  const editable =
+    draft !== undefined && draft.status !== 'loading' && draft.status !== 'load-error' && draft.status !== 'conflict';
+
+  // "Copy text" could not reach the clipboard: select the text so the reader can copy it.
+  useEffect(() => {
+    if (selectRequest === 0) return;
+    editorRef.current?.focus();
+    editorRef.current?.select();
+    useAppStore.getState().noteSelectHandled();
+  }, [selectRequest]);
 
   const onTabKeys = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -36,31 +52,47 @@ export function NoteEditor({ id }: { id: string }) {
         <label htmlFor="note-editor" className="eyebrow">
           Your reflection
         </label>
-        <div role="tablist" aria-label="Editor mode" className="segmented" onKeyDown={onTabKeys}>
-          {MODES.map((tab) => (
-            <button
-              key={tab.mode}
-              type="button"
-              role="tab"
-              id={`note-tab-${tab.mode}`}
-              aria-selected={mode === tab.mode}
-              aria-controls={`note-panel-${tab.mode}`}
-              tabIndex={mode === tab.mode ? 0 : -1}
-              className="segmented__button"
-              data-testid={tab.testId}
-              onClick={() => setMode(tab.mode)}
-            >
-              {tab.label}
-            </button>
-          ))}
+        <div className="note__tools">
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-haspopup="dialog"
+            title="Earlier versions of this note"
+            data-testid={testIds.historyButton}
+            onClick={openHistory}
+          >
+            History
+          </button>
+          <div role="tablist" aria-label="Editor mode" className="segmented" onKeyDown={onTabKeys}>
+            {MODES.map((tab) => (
+              <button
+                key={tab.mode}
+                type="button"
+                role="tab"
+                id={`note-tab-${tab.mode}`}
+                aria-selected={mode === tab.mode}
+                aria-controls={`note-panel-${tab.mode}`}
+                tabIndex={mode === tab.mode ? 0 : -1}
+                className="segmented__button"
+                data-testid={tab.testId}
+                onClick={() => setMode(tab.mode)}
+              >
+                {tab.label}
+              </button>
+            ))}
+          </div>
         </div>
       </div>
+
+      {draft?.unreadable && <UnreadableNoteWarning unreadable={draft.unreadable} />}
+      {draft?.status === 'conflict' && draft.conflict && <ConflictBanner id={id} theirs={draft.conflict} />}
 
       {/* Both panels stay mounted so the textarea keeps its caret and undo history. */}
       <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode === 'preview'}>
         <textarea
+          ref={editorRef}
           id="note-editor"
-          className="note__editor"
+          className={draft?.status === 'conflict' ? 'note__editor note__editor--conflict' : 'note__editor'}
           data-testid={testIds.noteEditor}
           value={text}
           readOnly={!editable}

@@ -1,32 +1,41 @@
+import { baseName } from '../../components/base-name';
 import { plural } from '../../components/plural';
-import { parseFilter } from '../../store/filter-key';
 import { useAppStore } from '../../store/app-store';
+import { parseFilter, type ParsedFilter } from '../../store/filter-key';
 import type { VisibleStories } from '../../store/visible-stories';
 import { testIds } from '../../test-ids';
-import { baseName } from '../../components/base-name';
 
-/** "26 stories", "3 results for “drones” in Ukraine". */
+function scopeOf(parsed: ParsedFilter | null): string | null {
+  if (!parsed || parsed.kind === 'orphans') return null;
+  return parsed.kind === 'topic' ? parsed.name : baseName(parsed.path);
+}
+
+/** "26 stories", "3 results for “drones” in Ukraine", "2 orphaned notes". */
 export function StoriesHeader({ visible }: { visible: VisibleStories }) {
   const filter = useAppStore((state) => state.selectedFilter);
-  const parsed = parseFilter(filter);
-  const scope = parsed ? (parsed.kind === 'topic' ? parsed.name : baseName(parsed.path)) : null;
+  const scope = scopeOf(parseFilter(filter));
+  const count = visible.items.length;
 
   let text: string;
-  if (visible.query === null) {
-    text = plural(visible.items.length, 'story', 'stories');
+  let detail: string | null = scope === null ? null : `in ${scope}`;
+  if (visible.orphans) {
+    text = plural(count, 'orphaned note', 'orphaned notes');
+    if (visible.query !== null) text += ` for “${visible.query}”`;
+  } else if (visible.query === null) {
+    text = plural(count, 'story', 'stories');
   } else {
     // Without a filter the library-wide total is right even when the hits were capped.
-    const count = scope ? visible.items.length : visible.searchTotal;
-    text = `${plural(count, 'result', 'results')} for “${visible.query}”`;
+    text = `${plural(scope ? count : visible.searchTotal, 'result', 'results')} for “${visible.query}”`;
+    if (!scope && visible.searchTotal > count) detail = `· best ${count.toLocaleString('en-US')} shown`;
   }
   return (
     <header className="pane-header">
       <h2 className="pane-header__title" data-testid={testIds.storyCount} aria-live="polite">
         {text}
-        {scope && (
+        {detail && (
           <>
             {' '}
-            <span className="pane-header__scope">in {scope}</span>
+            <span className="pane-header__scope">{detail}</span>
           </>
         )}
       </h2>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { StoryListItem } from '../../../../electron/shared/ipc-contract';
 import { baseName } from '../../components/base-name';
 import { Highlighted } from '../../components/Highlighted';
@@ -7,9 +7,17 @@ import { testIds } from '../../test-ids';
 
 interface StoryRowProps {
   story: StoryListItem;
+  /** Position in the whole list (0-based), for aria-posinset. */
+  index: number;
+  /** Length of the whole list, of which only some rows are rendered. */
+  setSize: number;
+  /** The list's fixed row height, in CSS pixels. */
+  height: number;
   highlights: HitHighlights | undefined;
   selected: boolean;
   noted: boolean;
+  /** The row is an orphaned note: its story is gone from the library. */
+  orphan: boolean;
   onSelect: (id: string) => void;
 }
 
@@ -18,32 +26,33 @@ export function storyRowId(id: string): string {
   return `story-${id}`;
 }
 
-/** One row; memoised and self-contained so a virtualiser can render it later. */
-export const StoryRow = memo(function StoryRow({ story, highlights, selected, noted, onSelect }: StoryRowProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
+/** One row; memoised and self-contained, so the virtualiser re-renders only rows that change. */
+export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
+  const { story, index, setSize, height, highlights, selected, noted, orphan, onSelect } = props;
   return (
     <div
-      ref={ref}
       id={storyRowId(story.id)}
       role="option"
       aria-selected={selected}
-      className="story-row"
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className={orphan ? 'story-row story-row--orphan' : 'story-row'}
       data-testid={testIds.storyRow}
       data-story-id={story.id}
+      style={{ height }}
       onClick={() => onSelect(story.id)}
     >
       <div className="story-row__title" data-testid={testIds.storyRowTitle}>
         <Highlighted text={story.title} ranges={highlights?.title} />
       </div>
-      <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
-        <Highlighted text={story.snippet} ranges={highlights?.snippet} />
-      </div>
+      {story.snippet !== '' && (
+        <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
+          <Highlighted text={story.snippet} ranges={highlights?.snippet} />
+        </div>
+      )}
       <div className="story-row__meta">
-        <span className="story-row__source" title={`${story.source}:${story.line}`}>
-          {baseName(story.source)}
+        <span className="story-row__source" title={orphan ? story.source : `${story.source}:${story.line}`}>
+          {orphan ? `${baseName(story.source)} (no longer in the library)` : baseName(story.source)}
         </span>
         {noted && (
           <span

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Topic } from '../../../../electron/shared/ipc-contract';
 import { useAppStore } from '../../store/app-store';
 import { sourceFilter, topicFilter } from '../../store/filter-key';
 import type { FilterKey } from '../../store/types';
@@ -18,24 +19,38 @@ export interface SourceRow {
 
 const NONE: never[] = [];
 
-/** Topics with their counts; recomputed only when the topics or the noted set change. */
+/** The topics each story belongs to (as indexes into `topics`): built once per library. */
+function topicsByStory(topics: readonly Topic[]): ReadonlyMap<string, readonly number[]> {
+  const byStory = new Map<string, number[]>();
+  topics.forEach((topic, index) => {
+    for (const id of topic.storyIds) {
+      const list = byStory.get(id);
+      if (list) list.push(index);
+      else byStory.set(id, [index]);
+    }
+  });
+  return byStory;
+}
+
+/**
+ * Topics with their counts. Story counts come with the snapshot; the unanswered
+ * counts walk only the noted stories (a few hundred) through a map built once per
+ * library, never every topic's 100k ids on each saved note.
+ */
 export function useTopicRows(): TopicRow[] {
   const topics = useAppStore((state) => state.snapshot?.topics ?? NONE);
   const notedIds = useAppStore((state) => state.notedIds);
-  return useMemo(
-    () =>
-      topics.map((topic) => {
-        let noted = 0;
-        for (const id of topic.storyIds) if (notedIds.has(id)) noted += 1;
-        return {
-          key: topicFilter(topic.name),
-          name: topic.name,
-          count: topic.storyIds.length,
-          unanswered: topic.storyIds.length - noted,
-        };
-      }),
-    [topics, notedIds],
-  );
+  const membership = useMemo(() => topicsByStory(topics), [topics]);
+  return useMemo(() => {
+    const noted = new Array<number>(topics.length).fill(0);
+    for (const id of notedIds) for (const index of membership.get(id) ?? NONE) noted[index]! += 1;
+    return topics.map((topic, index) => ({
+      key: topicFilter(topic.name),
+      name: topic.name,
+      count: topic.storyIds.length,
+      unanswered: topic.storyIds.length - noted[index]!,
+    }));
+  }, [topics, membership, notedIds]);
 }
 
 export function useSourceRows(): SourceRow[] {

@@ -1,0 +1,148 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { nextListboxKey } from '../../components/listbox-keys';
+import { useAppStore } from '../../store/app-store';
+import { testIds } from '../../test-ids';
+import { formatSavedAt, REASON_LABELS } from './format-saved-at';
+import { NotePreview } from './NotePreview';
+import { useNoteHistory } from './useNoteHistory';
+
+/** Earlier versions of the selected story's note, each shown whole, any of them restorable. A native modal <dialog>. */
+export function HistoryDialog({ id }: { id: string }) {
+  const open = useAppStore((state) => state.historyOpen);
+  const close = useAppStore((state) => state.closeHistory);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog dialog--wide"
+      aria-labelledby="history-title"
+      data-testid={testIds.historyDialog}
+      // Fired by Escape and by close(); keeps the store in step with the element.
+      onClose={close}
+    >
+      <header className="dialog__header">
+        <h2 id="history-title" className="dialog__title">
+          History of this note
+        </h2>
+        <button type="button" className="button button--quiet" onClick={close}>
+          Close
+        </button>
+      </header>
+      {/* Mounted only while open, so each opening asks for the versions afresh. */}
+      {open && <HistoryBody id={id} onRestored={close} />}
+    </dialog>
+  );
+}
+
+function HistoryBody({ id, onRestored }: { id: string; onRestored: () => void }) {
+  const { versions, error } = useNoteHistory(id);
+  const restore = useAppStore((state) => state.restoreNoteVersion);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (error) {
+    return (
+      <p className="dialog__empty dialog__empty--error" role="alert">
+        Could not read this note&apos;s history: {error}
+      </p>
+    );
+  }
+  if (!versions) return <p className="dialog__empty" aria-busy="true">Loading…</p>;
+  if (versions.length === 0) {
+    return (
+      <div className="history__empty" data-testid={testIds.historyEmpty}>
+        <p className="pane-empty__title">No earlier versions yet</p>
+        <p className="pane-empty__hint">Ponder keeps a version as you write. Restoring one keeps the current text too.</p>
+      </div>
+    );
+  }
+
+  const shown = versions.find((version) => version.version === chosen) ?? versions[0]!;
+  const keys = versions.map((version) => version.version);
+  const onKeys = (event: KeyboardEvent) => {
+    const next = nextListboxKey(event, keys, shown.version);
+    if (next === undefined) return;
+    setChosen(next);
+    document.getElementById(versionOptionId(next))?.scrollIntoView({ block: 'nearest' });
+  };
+  const onRestore = async () => {
+    setRestoring(true);
+    setProblem(null);
+    const failure = await restore(id, shown.version);
+    setRestoring(false);
+    if (failure) setProblem(failure);
+    else onRestored();
+  };
+
+  return (
+    <div className="history">
+      <div
+        role="listbox"
+        aria-label="Earlier versions"
+        tabIndex={0}
+        className="history__versions"
+        aria-activedescendant={versionOptionId(shown.version)}
+        onKeyDown={onKeys}
+      >
+        {versions.map((version) => (
+          <div
+            key={version.version}
+            id={versionOptionId(version.version)}
+            role="option"
+            aria-selected={version.version === shown.version}
+            className="history__version"
+            data-testid={testIds.historyVersion}
+            onClick={() => setChosen(version.version)}
+          >
+            <time className="history__when" dateTime={version.savedAt}>
+              {formatSavedAt(version.savedAt)}
+            </time>
+            <span className="history__reason">{REASON_LABELS[version.reason] ?? version.reason}</span>
+            <span className="history__excerpt">{excerpt(version.text)}</span>
+          </div>
+        ))}
+      </div>
+      <div className="history__detail">
+        <div className="history__preview markdown" data-testid={testIds.historyPreview}>
+          <NotePreview text={shown.text} />
+        </div>
+        <div className="history__actions">
+          {problem ? (
+            <p className="history__problem" role="alert">
+              {problem}
+            </p>
+          ) : (
+            <p className="history__caption">Restoring keeps the current text in this history too.</p>
+          )}
+          <button
+            type="button"
+            className="button button--accent"
+            disabled={restoring}
+            data-testid={testIds.historyRestore}
+            onClick={() => void onRestore()}
+          >
+            {restoring ? 'Restoring…' : 'Restore this version'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The start of a version's text, on one line, to tell versions apart at a glance. */
+function excerpt(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 80) || '(empty)';
+}
+
+function versionOptionId(version: string): string {
+  return `history-version-${version}`;
+}
