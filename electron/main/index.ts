@@ -42,9 +42,10 @@ hardenWebContents();
 if (!app.requestSingleInstanceLock({ commandLine })) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, _argv, _cwd, additional) => {
+  app.on('second-instance', (_event, _argv, cwd, additional) => {
+    // `ponder FOLDER` while Ponder runs: open FOLDER here (relative to where it was typed).
     const folder = (additional as { commandLine?: { library?: string } } | undefined)?.commandLine?.library;
-    if (folder) void openAndAnnounce(folder);
+    if (folder) void openAndAnnounce(path.resolve(cwd, folder));
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
