@@ -36,16 +36,20 @@ export function storySnippet(summary: string, title: string, max = 160): string 
 
 const ELLIPSIS = '…';
 
-/** Index just after the first sentence of `text` (its length when there is one sentence). */
+/**
+ * Index just after the first sentence of `text` (its length when there is one sentence).
+ * `text` is collapsed (single spaces, trimmed). Linear: it looks at the text around each
+ * candidate stop without copying the rest, which matters for 100,000 titles at start.
+ */
 function firstSentenceEnd(text: string): number {
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
     const end = m.index + m[0].length;
-    if (/[。！？]/u.test(m[0])) return end;
-    const after = text.slice(end).trimStart();
-    if (after === '') return end;
-    if (!STARTS_SENTENCE.test(after)) continue;
-    if (m[0].startsWith('.') && isAbbreviation(lastWord(text.slice(0, m.index + 1)))) continue;
+    if (CJK_STOP.test(m[0])) return end;
+    if (end >= text.length) return end;
+    NEXT_SENTENCE.lastIndex = end;
+    if (!NEXT_SENTENCE.test(text)) continue;
+    if (m[0].startsWith('.') && isAbbreviation(wordEndingAt(text, m.index + 1))) continue;
     return end;
   }
   return text.length;
@@ -66,8 +70,13 @@ function shorten(text: string, max: number): string {
 
 /** The last whitespace-separated word of `text`, without opening quotes or brackets. */
 function lastWord(text: string): string {
-  const word = text.slice(text.search(/\S+$/u));
-  return word.replace(/^["'“‘«([]+/u, '');
+  return wordEndingAt(text, text.length);
+}
+
+/** The space-separated word of collapsed `text` that ends at `end`, without opening quotes or brackets. */
+function wordEndingAt(text: string, end: number): string {
+  const start = text.lastIndexOf(' ', end - 1) + 1;
+  return text.slice(start, end).replace(/^["'“‘«([]+/u, '');
 }
 
 /** "U.S.", "J.", "e.g.", "Dr." and the other abbreviations after which a dot does not end a sentence. */
@@ -83,8 +92,10 @@ function collapse(text: string): string {
 /** Sentence-ending punctuation, closing quotes, then a space, the end, or a CJK stop. */
 const SENTENCE_END = /[.!?…]+["'”’»)\]]*(?=\s|$)|[。！？]+[」』）]*/gu;
 
-/** What the next sentence may start with: a capital, a digit, an opening quote or bracket. */
-const STARTS_SENTENCE = /^[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«([¿¡]/u;
+/** What the next sentence may start with, after the space: a capital, a digit, an opening quote or bracket. */
+const NEXT_SENTENCE = /\s*[\p{Lu}\p{Lt}\p{Lo}\p{N}"'“‘«([¿¡]/uy;
+
+const CJK_STOP = /[。！？]/u;
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft',
