@@ -8,7 +8,8 @@ import type { Envelope, EventChannel, InvokeChannel, PonderApi } from '../../ele
 declare global {
   interface Window {
     ponder: PonderApi;
-    __ponderInvoke: (channel: InvokeChannel, request: unknown) => Promise<Envelope<unknown>>;
+    /** The host's binding; answers an Envelope as JSON text. */
+    __ponderInvoke: (channel: InvokeChannel, request: unknown) => Promise<string>;
     __ponderEmit: (channel: EventChannel, payload: unknown) => void;
   }
 }
@@ -21,7 +22,7 @@ window.__ponderEmit = (channel, payload) => {
 
 Object.defineProperty(window, 'ponder', {
   value: createPonderApi({
-    invoke: (channel, request) => window.__ponderInvoke(channel, request),
+    invoke: async (channel, request) => JSON.parse(await window.__ponderInvoke(channel, request)) as Envelope<unknown>,
     on: (channel, listener) => {
       const set = listeners.get(channel) ?? new Set();
       listeners.set(channel, set);

@@ -101,12 +101,14 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
   });
   if (options.library !== null) await session.open(options.library);
 
-  await page.exposeBinding('__ponderInvoke', (source, channel: InvokeChannel, request: unknown) => {
+  await page.exposeBinding('__ponderInvoke', async (source, channel: InvokeChannel, request: unknown) => {
     // The host's sender check: only the page's own top frame may call.
     if (source.frame !== page.mainFrame() || !Object.hasOwn(handlers, channel)) {
-      return { ok: false, error: 'Ponder: refused a request from an untrusted page.' };
+      return JSON.stringify({ ok: false, error: 'Ponder: refused a request from an untrusted page.' });
     }
-    return handlers[channel](request);
+    // Answered as one JSON string: Playwright serialises a large object value by value (a
+    // 100k-story snapshot took 30 s), a string in one piece. The bridge parses it.
+    return JSON.stringify(await handlers[channel](request));
   });
   await page.addInitScript({ content: bridgeScript() });
   await page.goto(server.url);
