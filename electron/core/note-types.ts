@@ -1,7 +1,7 @@
-// What the notes store answers with. These are the shapes of the IPC contract
-// (electron/shared/ipc-contract.ts: NoteView, NoteLoad, NoteVersion,
-// ImportReport), defined here because core does not depend on the app's
-// contract; a type test (tests/unit/note-types.test.ts) keeps the two equal.
+// What the notes store answers with. The IPC contract re-exports these shapes
+// (NoteView, NoteLoad, NoteVersion, ImportReport), so the app's handlers pass
+// the store's answers through as they are. Plain data types only: this file is
+// also compiled into the renderer's view of the contract.
 
 import type { Note } from './types';
 

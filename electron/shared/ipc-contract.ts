@@ -15,7 +15,11 @@ import type {
   UnreadableNote,
 } from '../core/types';
 
+import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/note-types';
+
 export type { Diagnostic, FieldHighlights, Note, Range, SourceFile, StoryField, Topic, UnreadableNote };
+// What the notes store answers is what crosses IPC: one definition, in core.
+export type { ImportReport, NoteLoad, NoteVersion, NoteView };
 
 /** A story as listed in the stories pane: enough for a row, not the whole text. */
 export interface StoryListItem {
@@ -82,19 +86,6 @@ export interface StoryRequest {
   query?: string;
 }
 
-/** A note as the renderer sees it: the file's content plus its revision. */
-export interface NoteView extends Note {
-  /** Hash of the note file as last read or written; a save names it as its base. */
-  revision: string;
-}
-
-/** What `getNote` finds for a story. */
-export type NoteLoad =
-  | { state: 'missing' }
-  | { state: 'ok'; note: NoteView }
-  /** The file exists but is not a readable note. It is kept as it is; `recoveredText` is what could be salvaged. */
-  | { state: 'unreadable'; file: string; reason: string; recoveredText: string; revision: string };
-
 export interface SaveNoteRequest {
   id: string;
   text: string;
@@ -118,16 +109,6 @@ export type SaveNoteResponse =
   /** The note changed on disk since `baseRevision`: both texts are kept, the user picks. */
   | { status: 'conflict'; id: string; disk: NoteLoad };
 
-/** One earlier version of a note, from `DATA/history/<id>/`. */
-export interface NoteVersion {
-  /** Identifies the version (its file name's timestamp). */
-  version: string;
-  savedAt: string;
-  text: string;
-  /** Why it was kept. */
-  reason: 'edit' | 'restore' | 'external' | 'conflict' | 'import';
-}
-
 export interface NotesOverview {
   /** Notes whose story is not in the current library. */
   orphans: NoteView[];
@@ -149,17 +130,6 @@ export interface FlushReport {
 export interface ViewState {
   selectedTopic?: string | null;
   selectedStoryId?: string | null;
-}
-
-export interface ImportReport {
-  /** Notes that did not exist and were added. */
-  added: number;
-  /** Notes that existed with other text: the newer text won, the other is kept in history. */
-  updated: number;
-  /** Notes identical to what was there. */
-  unchanged: number;
-  /** Entries that could not be read, with why. */
-  problems: string[];
 }
 
 export interface AppInfo {

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
 import { useAppStore } from '../../store/app-store';
 import { testIds } from '../../test-ids';
 import { diagnosticWhere } from './diagnostic-text';
@@ -11,32 +11,8 @@ export function DiagnosticsDialog() {
   const close = useAppStore((state) => state.closeDiagnostics);
   const diagnostics = useAppStore((state) => state.snapshot?.diagnostics ?? NONE);
   const unreadableNotes = useAppStore((state) => state.notesOverview.unreadable);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="diagnostics-title"
-      data-testid={testIds.diagnosticsDialog}
-      // Fired by Escape and by close(); keeps the store in step with the element.
-      onClose={close}
-    >
-      <header className="dialog__header">
-        <h2 id="diagnostics-title" className="dialog__title">
-          Problems in this library
-        </h2>
-        <button type="button" className="button button--quiet" onClick={close}>
-          Close
-        </button>
-      </header>
+    <ModalDialog open={open} onClose={close} title="Problems in this library" titleId="diagnostics-title" testId={testIds.diagnosticsDialog}>
       {/* Only while open: a closed dialog's items must not count as on the page. */}
       {open && diagnostics.length === 0 && unreadableNotes.length === 0 && (
         <p className="dialog__empty">Every file was read without problems.</p>
@@ -75,6 +51,6 @@ export function DiagnosticsDialog() {
           )}
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

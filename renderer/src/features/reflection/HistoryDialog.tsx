@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { nextListboxKey } from '../../components/listbox-keys';
+import { ModalDialog } from '../../components/ModalDialog';
 import { useAppStore } from '../../store/app-store';
 import { testIds } from '../../test-ids';
 import { formatSavedAt, REASON_LABELS } from './format-saved-at';
@@ -10,35 +11,11 @@ import { useNoteHistory } from './useNoteHistory';
 export function HistoryDialog({ id }: { id: string }) {
   const open = useAppStore((state) => state.historyOpen);
   const close = useAppStore((state) => state.closeHistory);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   return (
-    <dialog
-      ref={ref}
-      className="dialog dialog--wide"
-      aria-labelledby="history-title"
-      data-testid={testIds.historyDialog}
-      // Fired by Escape and by close(); keeps the store in step with the element.
-      onClose={close}
-    >
-      <header className="dialog__header">
-        <h2 id="history-title" className="dialog__title">
-          History of this note
-        </h2>
-        <button type="button" className="button button--quiet" onClick={close}>
-          Close
-        </button>
-      </header>
+    <ModalDialog open={open} onClose={close} title="History of this note" titleId="history-title" testId={testIds.historyDialog} wide>
       {/* Mounted only while open, so each opening asks for the versions afresh. */}
       {open && <HistoryBody id={id} onRestored={close} />}
-    </dialog>
+    </ModalDialog>
   );
 }
 
