@@ -7,6 +7,7 @@
 //   - electron (PONDER_E2E_TARGET=electron): the real app via Playwright's
 //     _electron, on a machine that has the Electron binary.
 
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +75,9 @@ export async function launchReader(options: LaunchOptions): Promise<Reader> {
 }
 
 async function launchChromium(options: LaunchOptions, dataDir: string): Promise<Omit<Reader, 'dataDir'>> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Ponder e2e: no Chromium at ${CHROMIUM}. Install Debian's (apt-get install chromium) or set PONDER_CHROMIUM.`);
+  }
   const server = await serveFolder(RENDERER_DIR);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
