@@ -32,6 +32,11 @@ export type FileReads = ReadonlyMap<string, FileRead>;
 export interface LoadOptions {
   /** Reads from an earlier load of the same folder: files whose size and mtime are unchanged are not read again. */
   reuse?: FileReads;
+  /**
+   * Derive topics (default true). The app passes false to show the stories first —
+   * topics are the largest part of loading — and adds them with `withTopics`.
+   */
+  topics?: boolean;
 }
 
 /**
@@ -78,11 +83,16 @@ export async function loadLibrary(folder: string, options: LoadOptions = {}): Pr
     sources.push({ path: file, storyCount });
   }
 
-  const { topics, topicsByStory } = deriveTopics(stories);
-  for (const story of stories) story.topics = topicsByStory.get(story.id) ?? [];
-
   const files = new Map(scan.files.map((file, index) => [file, read[index]!]));
-  return { folder: root, stories, topics, sources, diagnostics, files };
+  const library = { folder: root, stories, topics: [], sources, diagnostics, files };
+  return options.topics === false ? library : withTopics(library);
+}
+
+/** The library with its topics derived: each story in its topics, and the topics themselves. */
+export function withTopics<L extends Library>(library: L): L {
+  const { topics, topicsByStory } = deriveTopics(library.stories);
+  const stories = library.stories.map((story) => ({ ...story, topics: topicsByStory.get(story.id) ?? [] }));
+  return { ...library, stories, topics };
 }
 
 /** How many files are read at the same time. */

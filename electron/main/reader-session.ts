@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { AppStateStore } from '../core/app-state';
 import { highlightRanges, highlightStory } from '../core/highlight';
-import { loadLibrary } from '../core/library';
+import { loadLibrary, withTopics } from '../core/library';
 import type { FileReads } from '../core/library';
 import { libraryFingerprint } from '../core/library-fingerprint';
 import { watchLibrary } from '../core/library-watcher';
@@ -100,14 +100,19 @@ export class ReaderSession {
 
   /** Load a library folder, remember it, and start indexing it in the background. */
   async open(folder: string): Promise<LibrarySnapshot> {
-    const library = await loadLibrary(path.resolve(folder));
+    // Topics are the largest part of reading a library: the stories are answered without
+    // them, and the topics follow in a `library:changed` a moment later.
+    const library = await loadLibrary(path.resolve(folder), { topics: false });
     const loaded = this.adopt(library);
     this.status = { state: 'building', done: 0, total: library.stories.length }; // sent with the snapshot
     await this.state.update({ lastLibrary: library.folder });
     await this.watch(library.folder);
     const snapshot = await this.snapshot(loaded);
-    // Answer with the stories first; index after this call has answered.
-    setImmediate(() => void this.buildIndex(loaded));
+    // Answer with the stories first; derive topics and index after this call has answered.
+    setImmediate(() => {
+      void this.addTopics(loaded);
+      void this.buildIndex(loaded);
+    });
     return snapshot;
   }
 
@@ -227,6 +232,18 @@ export class ReaderSession {
       notedIds: await this.notes.notedIds(),
       index: this.status,
     };
+  }
+
+  /** Derive the topics of a library shown without them, and tell the renderer (same generation: same stories). */
+  private async addTopics(loaded: LoadedLibrary): Promise<void> {
+    if (this.current !== loaded || loaded.library.topics.length > 0 || loaded.library.stories.length === 0) return;
+    const library = withTopics(loaded.library);
+    if (this.current !== loaded) return;
+    loaded.library = library;
+    loaded.stories = new Map(library.stories.map((story) => [story.id, story]));
+    loaded.items = library.stories.map(toListItem);
+    loaded.itemsById = new Map(loaded.items.map((item) => [item.id, item]));
+    this.emit('library:changed', await this.snapshot(loaded));
   }
 
   private setStatus(status: IndexStatus): void {

@@ -38,6 +38,22 @@ async function hits(query: string): Promise<string[]> {
 }
 
 describe('ReaderSession on a watched library', () => {
+  it('answers with the stories first, then sends their topics for the same stories', async () => {
+    const opened = await session.open(library);
+    expect(opened.stories).toHaveLength(26);
+    expect(opened.topics).toEqual([]);
+    await expect.poll(() => lastSnapshot()?.topics.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    const withTopics = lastSnapshot()!;
+    expect(withTopics.generation).toBe(opened.generation);
+    expect(withTopics.stories.map((story) => story.id)).toEqual(opened.stories.map((story) => story.id));
+    const northKorea = withTopics.topics.find((topic) => topic.name === 'North Korea')!;
+    expect(northKorea.storyIds.length).toBeGreaterThan(0);
+    for (const id of northKorea.storyIds) {
+      expect(withTopics.stories.find((story) => story.id === id)?.topics).toContain('North Korea');
+    }
+    expect((await session.getStory(northKorea.storyIds[0]!))?.topics).toContain('North Korea');
+  });
+
   it('reports indexing progress, then finds a story from a file added on disk, and forgets a removed one', async () => {
     const opened = await session.open(library);
     expect(opened.stories).toHaveLength(26);
