@@ -142,6 +142,20 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
    * history: "Use theirs" then loses nothing. Used for keystrokes that arrived while the
    * save that met the conflict was on its way.
    */
+  /** `text` is on disk now as `response` says; keystrokes typed since keep the draft dirty. */
+  const adoptSaved = (id: string, text: string, response: Extract<SaveNoteResponse, { status: 'saved' }>) => {
+    patch(id, {
+      persisted: text,
+      baseRevision: response.revision,
+      updated: response.updated,
+      unreadable: null,
+      conflict: null,
+      error: null,
+      status: get().notes[id]?.text === text ? 'saved' : 'dirty',
+    });
+    get().setNoted(id, response.answered);
+  };
+
   const keepRefused = async (id: string, text: string, baseRevision: string | null) => {
     try {
       const response = await api.saveNote({ id, text, baseRevision });
@@ -150,16 +164,7 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
         return;
       }
       // The file had come back to our base meanwhile: the text simply is the note now.
-      patch(id, {
-        persisted: text,
-        baseRevision: response.revision,
-        updated: response.updated,
-        unreadable: null,
-        conflict: null,
-        error: null,
-        status: get().notes[id]?.text === text ? 'saved' : 'dirty',
-      });
-      get().setNoted(id, response.answered);
+      adoptSaved(id, text, response);
     } catch {
       // Still in conflict, with the text in the draft; the reader's choice decides what is written.
     }
@@ -179,17 +184,7 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
     }
     cancelRetry(id, true);
     if (response.status === 'saved') {
-      const typedSince = get().notes[id]?.text !== text;
-      patch(id, {
-        persisted: text,
-        baseRevision: response.revision,
-        updated: response.updated,
-        unreadable: null,
-        conflict: null,
-        error: null,
-        status: typedSince ? 'dirty' : 'saved',
-      });
-      get().setNoted(id, response.answered);
+      adoptSaved(id, text, response);
       updateOrphan(id, text, response.revision, response.updated);
       scheduleOverviewRefresh();
       return;
