@@ -55,7 +55,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The renderer talks to the app only through window.ponder.' }],
-        patterns: [{ group: ['node:*', '**/electron/main/**', '**/electron/core/*', '!**/electron/core/types', '!**/electron/core/note-types'], message: 'The renderer has no Node and no core: use window.ponder.' }],
+        patterns: [{ group: ['node:*', '**/electron/main/**', '**/electron/core/*', '!**/electron/core/types'], message: 'The renderer has no Node and no core: use window.ponder.' }],
       }],
     },
   },

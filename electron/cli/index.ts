@@ -9,14 +9,14 @@
 
 import os from 'node:os';
 import path from 'node:path';
-import { AppStateStore } from '../core/app-state';
-import { writeFileAtomic } from '../core/atomic-write';
-import { parseCommandLine, resolveDataDir } from '../core/data-dir';
-import { highlightStory } from '../core/highlight';
-import { loadLibrary } from '../core/library';
-import { exportJson, exportMarkdown } from '../core/notes-export';
-import { importNotes } from '../core/notes-import';
-import { NotesStore } from '../core/notes-store';
+import { AppStateStore } from '../core/data/app-state';
+import { writeFileAtomic } from '../core/fs/atomic-write';
+import { parseCommandLine, resolveDataDir } from '../core/data/data-dir';
+import { highlightStory } from '../core/search/highlight';
+import { loadLibrary } from '../core/library/load-library';
+import { exportJson, exportMarkdown } from '../core/notes/notes-export';
+import { importNotes } from '../core/notes/notes-import';
+import { NotesStore } from '../core/notes/notes-store';
 import { SearchIndex } from '../core/search-index';
 import type { Library } from '../core/types';
 

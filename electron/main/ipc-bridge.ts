@@ -4,7 +4,7 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Envelope, EventChannel, EventChannels, InvokeChannel } from '../shared/ipc-contract';
-import type { IpcHandlerTable } from './ipc-handlers';
+import type { IpcHandlerTable } from '../services/ipc-handlers';
 
 export function bindIpc(
   table: IpcHandlerTable,

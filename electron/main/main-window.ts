@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
-import type { AppState } from '../core/app-state';
+import type { AppState } from '../core/data/app-state';
 
 export interface MainWindowOptions {
   preload: string;

@@ -15,7 +15,7 @@ import type {
   UnreadableNote,
 } from '../core/types';
 
-import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/note-types';
+import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/types';
 
 export type { Diagnostic, FieldHighlights, Note, Range, SourceFile, StoryField, Topic, UnreadableNote };
 // What the notes store answers is what crosses IPC: one definition, in core.

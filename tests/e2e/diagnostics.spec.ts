@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 import { expect, test } from './fixtures';
 
 const MESSY = path.resolve(__dirname, '../fixtures/messy');

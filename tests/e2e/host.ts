@@ -15,9 +15,9 @@ import { buildSync } from 'esbuild';
 import { _electron, chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import type { EventChannel, EventChannels, InvokeChannel } from '../../electron/shared/ipc-contract';
-import { createIpcHandlers } from '../../electron/main/ipc-handlers';
-import { FlushGate } from '../../electron/main/flush-gate';
-import { ReaderSession } from '../../electron/main/reader-session';
+import { createIpcHandlers } from '../../electron/services/ipc-handlers';
+import { FlushGate } from '../../electron/services/flush-gate';
+import { ReaderSession } from '../../electron/services/reader-session';
 import { serveFolder } from './static-server';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -4,8 +4,8 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadLibrary } from '../../electron/core/library';
-import { NotesStore } from '../../electron/core/notes-store';
+import { loadLibrary } from '../../electron/core/library/load-library';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 import { testIds } from '../../renderer/src/test-ids';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY, target } from './host';

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { loadLibrary } from '../../electron/core/library';
-import { parseNote } from '../../electron/core/note-format';
+import { loadLibrary } from '../../electron/core/library/load-library';
+import { parseNote } from '../../electron/core/notes/note-format';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY } from './host';
 import { ReaderPage } from './reader-page';

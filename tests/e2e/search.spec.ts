@@ -1,4 +1,4 @@
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 import { SearchIndex } from '../../electron/core/search-index';
 import { expect, test } from './fixtures';
 import { SAMPLE_LIBRARY } from './host';

@@ -1,4 +1,4 @@
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 import { expect, test } from './fixtures';
 import { SAMPLE_LIBRARY } from './host';
 

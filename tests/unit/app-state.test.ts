@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, describe, expect } from 'vitest';
-import { AppStateStore, DEFAULT_APP_STATE } from '../../electron/core/app-state';
-import type { AppState } from '../../electron/core/app-state';
+import { AppStateStore, DEFAULT_APP_STATE } from '../../electron/core/data/app-state';
+import type { AppState } from '../../electron/core/data/app-state';
 
 const test = base.extend<{ tmpDir: string }>({
   // eslint-disable-next-line no-empty-pattern

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, describe, expect } from 'vitest';
-import { copyAside, describeFsError, writeFileAtomic, writeNewFileAtomic } from '../../electron/core/atomic-write';
+import { copyAside, describeFsError, writeFileAtomic, writeNewFileAtomic } from '../../electron/core/fs/atomic-write';
 import { faultyFs } from './helpers/faulty-fs';
 
 const test = base.extend<{ tmpDir: string }>({

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../electron/core/library';
-import { NotesStore } from '../../electron/core/notes-store';
+import { loadLibrary } from '../../electron/core/library/load-library';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'resources/sample');

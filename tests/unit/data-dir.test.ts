@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCATION_FILE, parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data-dir';
+import { LOCATION_FILE, parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data/data-dir';
 import { test } from './helpers/temp-dir';
 
 describe('parseCommandLine', () => {

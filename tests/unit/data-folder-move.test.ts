@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { AppStateStore } from '../../electron/core/app-state';
-import { LOCATION_FILE, resolveDataDir } from '../../electron/core/data-dir';
-import { moveDataFolder } from '../../electron/core/data-folder-move';
-import { NotesStore } from '../../electron/core/notes-store';
+import { AppStateStore } from '../../electron/core/data/app-state';
+import { LOCATION_FILE, resolveDataDir } from '../../electron/core/data/data-dir';
+import { moveDataFolder } from '../../electron/core/data/data-folder-move';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 import { test } from './helpers/temp-dir';
 
 const ID = '3f1c0a9be2d47a15';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { decodeDigest } from '../../electron/core/decode';
+import { decodeDigest } from '../../electron/core/library/decode';
 
 const MESSY = fileURLToPath(new URL('../fixtures/messy/', import.meta.url));
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>

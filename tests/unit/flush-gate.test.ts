@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FlushGate } from '../../electron/main/flush-gate';
+import { FlushGate } from '../../electron/services/flush-gate';
 
 describe('FlushGate', () => {
   it('resolves with the renderer’s report when it answers', async () => {

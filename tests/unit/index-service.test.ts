@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test as base, beforeAll, afterAll, describe, expect } from 'vitest';
 import { ensureLibrary } from '../../bench/generate';
 import { QUERY_MIX } from '../../bench/queries';
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 import { SearchIndex } from '../../electron/core/search-index';
 import { indexCacheFolder } from '../../electron/core/search/index-cache';
 import type { IndexServiceOptions } from '../../electron/core/search/index-service';

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIpcHandlers } from '../../electron/main/ipc-handlers';
-import type { IpcHandlerTable } from '../../electron/main/ipc-handlers';
-import { ReaderSession } from '../../electron/main/reader-session';
+import { createIpcHandlers } from '../../electron/services/ipc-handlers';
+import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
+import { ReaderSession } from '../../electron/services/reader-session';
 import type { EventChannel } from '../../electron/shared/ipc-contract';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');

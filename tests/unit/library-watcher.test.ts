@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { watchLibrary } from '../../electron/core/library-watcher';
-import type { LibraryWatcher } from '../../electron/core/library-watcher';
+import { watchLibrary } from '../../electron/core/library/library-watcher';
+import type { LibraryWatcher } from '../../electron/core/library/library-watcher';
 
 let folder: string;
 let watcher: LibraryWatcher | undefined;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, describe, expect } from 'vitest';
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 
 const SAMPLE_DIR = fileURLToPath(new URL('../../resources/sample/', import.meta.url));
 const SAMPLE_FILE = path.join(SAMPLE_DIR, '000_f4e10373848a0985.txt');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseNote, salvageNoteText, serializeNote } from '../../electron/core/note-format';
+import { parseNote, salvageNoteText, serializeNote } from '../../electron/core/notes/note-format';
 import type { Note } from '../../electron/core/types';
 
 // The example of FORMATS.md §2, byte for byte.

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { COALESCE_MS, NoteHistory } from '../../electron/core/note-history';
+import { COALESCE_MS, NoteHistory } from '../../electron/core/notes/note-history';
 import type { Note } from '../../electron/core/types';
 import { test } from './helpers/temp-dir';
 

@@ -16,8 +16,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect } from 'vitest';
-import { parseNote } from '../../electron/core/note-format';
-import { NotesStore } from '../../electron/core/notes-store';
+import { parseNote } from '../../electron/core/notes/note-format';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 import { CRASH_IDS, crashSeq, crashText } from './helpers/crash-notes';
 import { test } from './helpers/temp-dir';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportJson, exportMarkdown } from '../../electron/core/notes-export';
-import type { ExportStory, NotesExport } from '../../electron/core/notes-export';
+import { exportJson, exportMarkdown } from '../../electron/core/notes/notes-export';
+import type { ExportStory, NotesExport } from '../../electron/core/notes/notes-export';
 import type { Note } from '../../electron/core/types';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');

@@ -6,7 +6,7 @@
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { NotesStore } from '../../electron/core/notes-store';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 import { faultyFs } from './helpers/faulty-fs';
 import type { Fault } from './helpers/faulty-fs';
 import { test } from './helpers/temp-dir';

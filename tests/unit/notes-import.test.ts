@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import { serializeNote } from '../../electron/core/note-format';
-import { exportJson } from '../../electron/core/notes-export';
-import { importNotes } from '../../electron/core/notes-import';
-import { NotesStore } from '../../electron/core/notes-store';
+import { serializeNote } from '../../electron/core/notes/note-format';
+import { exportJson } from '../../electron/core/notes/notes-export';
+import { importNotes } from '../../electron/core/notes/notes-import';
+import { NotesStore } from '../../electron/core/notes/notes-store';
 import type { Note } from '../../electron/core/types';
 import { test } from './helpers/temp-dir';
 

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, vi } from 'vitest';
-import { HISTORY_LIMIT } from '../../electron/core/note-history';
-import { parseNote } from '../../electron/core/note-format';
-import { NotesStore } from '../../electron/core/notes-store';
-import type { SaveNoteInput } from '../../electron/core/notes-store';
-import type { NoteLoad, NoteView, SaveNoteResult } from '../../electron/core/note-types';
+import { HISTORY_LIMIT } from '../../electron/core/notes/note-history';
+import { parseNote } from '../../electron/core/notes/note-format';
+import { NotesStore } from '../../electron/core/notes/notes-store';
+import type { SaveNoteInput } from '../../electron/core/notes/notes-store';
+import type { NoteLoad, NoteView, SaveNoteResult } from '../../electron/core/types';
 import { test as tmpTest } from './helpers/temp-dir';
 
 const test = tmpTest.extend<{ store: NotesStore }>({

@@ -1,8 +1,8 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, onTestFinished } from 'vitest';
-import { NotesStore } from '../../electron/core/notes-store';
-import { watchNotes } from '../../electron/core/notes-watcher';
+import { NotesStore } from '../../electron/core/notes/notes-store';
+import { watchNotes } from '../../electron/core/notes/notes-watcher';
 import { test } from './helpers/temp-dir';
 
 const ID = '3f1c0a9be2d47a15';

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReaderSession } from '../../electron/main/reader-session';
+import { ReaderSession } from '../../electron/services/reader-session';
 import type { EventChannel, IndexStatus, LibrarySnapshot } from '../../electron/shared/ipc-contract';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, describe, expect } from 'vitest';
-import { compareNatural, listDigestFiles } from '../../electron/core/scan';
+import { compareNatural, listDigestFiles } from '../../electron/core/library/scan';
 
 const MESSY = fileURLToPath(new URL('../fixtures/messy/', import.meta.url));
 const isRoot = process.getuid?.() === 0;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../electron/core/search-index';
-import { highlightRanges, highlightStory } from '../../electron/core/highlight';
-import { loadLibrary } from '../../electron/core/library';
+import { highlightRanges, highlightStory } from '../../electron/core/search/highlight';
+import { loadLibrary } from '../../electron/core/library/load-library';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLibrary } from '../../bench/generate';
 import { QUERY_MIX } from '../../bench/queries';
-import { loadLibrary } from '../../electron/core/library';
+import { loadLibrary } from '../../electron/core/library/load-library';
 import { SearchIndex } from '../../electron/core/search-index';
 import type { SearchOutcome } from '../../electron/core/search-index';
 import type { OrderedStory, StatsDelta } from '../../electron/core/search/protocol';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { parseDigest } from '../../electron/core/parse';
-import { storySnippet, storyTitle } from '../../electron/core/titles';
+import { parseDigest } from '../../electron/core/library/parse';
+import { storySnippet, storyTitle } from '../../electron/core/library/titles';
 
 const SAMPLE = fileURLToPath(new URL('../../resources/sample/000_f4e10373848a0985.txt', import.meta.url));
 

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { storyId } from '../../electron/core/ids';
-import { parseDigest } from '../../electron/core/parse';
-import type { TopicSource } from '../../electron/core/topics';
-import { deriveTopics } from '../../electron/core/topics';
+import { parseDigest } from '../../electron/core/library/parse';
+import type { TopicSource } from '../../electron/core/library/topics';
+import { deriveTopics } from '../../electron/core/library/topics';
 
 const SAMPLE = fileURLToPath(new URL('../../resources/sample/000_f4e10373848a0985.txt', import.meta.url));
 

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 /** Bumped whenever segment files or the way terms are made change, so old caches are ignored. */
 export const INDEX_FORMAT = 1;

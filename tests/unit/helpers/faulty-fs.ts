@@ -1,8 +1,8 @@
 // A file system for writes that fails where a test says, to prove what a full
 // disk or a read-only folder does, without mocking modules (STYLE.md).
 
-import { nodeWriteFs } from '../../../electron/core/atomic-write';
-import type { WriteFs, WriteHandle } from '../../../electron/core/atomic-write';
+import { nodeWriteFs } from '../../../electron/core/fs/atomic-write';
+import type { WriteFs, WriteHandle } from '../../../electron/core/fs/atomic-write';
 
 export type FaultyCall = 'mkdir' | 'open' | 'write' | 'sync' | 'rename' | 'link';
 

@@ -3,7 +3,7 @@
 // `ACK <id> <seq>` once each save has resolved, until it is killed.
 //   node save-loop.cjs DATA_DIR FIRST_SEQ
 
-import { NotesStore } from '../../../electron/core/notes-store';
+import { NotesStore } from '../../../electron/core/notes/notes-store';
 import { CRASH_IDS, crashQuestion, crashText } from './crash-notes';
 
 async function main(dataDir: string, firstSeq: number): Promise<void> {

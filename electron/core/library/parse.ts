@@ -28,7 +28,7 @@
 //   lines, the story loads with the second half only; the diagnostic says so.
 // - Text that looks like HTML is plain text here; escaping is the renderer's job.
 
-import type { Diagnostic } from './types';
+import type { Diagnostic } from '../types';
 
 /** A story as read from a digest, before it gets an id and a title. */
 export interface ParsedStory {

@@ -6,7 +6,7 @@
 
 import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError, nodeWriteFs, writeFileAtomic, writeNewFileAtomic } from './atomic-write';
+import { describeFsError, nodeWriteFs, writeFileAtomic, writeNewFileAtomic } from '../fs/atomic-write';
 import { LOCATION_FILE } from './data-dir';
 
 /** What is moved: the user's notes, their history and the app state. Caches are rebuilt. */

@@ -3,7 +3,7 @@
 // its own transport. Every request is validated before a handler sees it, and
 // every outcome crosses as an Envelope: only an error's message leaves main.
 
-import { writeFileAtomic } from '../core/atomic-write';
+import { writeFileAtomic } from '../core/fs/atomic-write';
 import type { AppInfo, Envelope, FlushReport, InvokeChannel, InvokeChannels } from '../shared/ipc-contract';
 import { validateRequest } from '../shared/ipc-schemas';
 import type { ValidRequest } from '../shared/ipc-schemas';

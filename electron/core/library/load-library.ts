@@ -10,13 +10,13 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { decodeDigest } from './decode';
-import { storyId } from './ids';
+import { storyId } from '../ids';
 import type { ParsedStory } from './parse';
 import { parseDigest } from './parse';
 import { readErrorReason, listDigestFiles } from './scan';
 import { storyTitle } from './titles';
 import { deriveTopics } from './topics';
-import type { Diagnostic, Library, SourceFile, Story } from './types';
+import type { Diagnostic, Library, SourceFile, Story } from '../types';
 
 /** One digest file as read, kept so a reload re-reads only the files that changed. */
 export interface FileRead {

@@ -4,13 +4,13 @@
 // program is told apart from our own writes), and the watcher that reports
 // those changes. No Electron import: the e2e host runs this too.
 
-import { exportJson, exportMarkdown } from '../core/notes-export';
-import { importNotes } from '../core/notes-import';
-import { NotesStore } from '../core/notes-store';
-import { watchNotes } from '../core/notes-watcher';
+import { exportJson, exportMarkdown } from '../core/notes/notes-export';
+import { importNotes } from '../core/notes/notes-import';
+import { NotesStore } from '../core/notes/notes-store';
+import { watchNotes } from '../core/notes/notes-watcher';
 import type { Story } from '../core/types';
 import type { ImportReport, NoteLoad, NotesOverview, NoteVersion, SaveNoteResponse } from '../shared/ipc-contract';
-import type { Emit } from './reader-session';
+import type { Emit } from './emit';
 
 export interface NotesServiceOptions {
   dataDir: string;

@@ -5,7 +5,7 @@
 // UTF-16 with a byte-order mark (what Windows Notepad used to save as
 // "Unicode") is unambiguous, so it is decoded rather than refused.
 
-import type { Diagnostic } from './types';
+import type { Diagnostic } from '../types';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
 

@@ -6,11 +6,11 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError } from './atomic-write';
+import { describeFsError } from '../fs/atomic-write';
 import { isStoryId, parseNote } from './note-format';
-import type { ImportReport } from './note-types';
+import type { ImportReport } from '../types';
 import type { NotesStore } from './notes-store';
-import type { Note } from './types';
+import type { Note } from '../types';
 
 /**
  * Merge the notes found at `from` into `store`. `from` is a JSON export, a

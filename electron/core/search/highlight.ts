@@ -5,7 +5,7 @@
 // non-word characters, stem) and mark the tokens whose stem is a matched term.
 
 import lunr from 'lunr';
-import type { FieldHighlights, Range, SearchHit, Story } from './types';
+import type { FieldHighlights, Range, SearchHit, Story } from '../types';
 
 const SEPARATOR = /[\s-]+/g;
 

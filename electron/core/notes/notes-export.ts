@@ -2,7 +2,7 @@
 // journal grouped by topic or digest file, and a JSON file that
 // `importNotes` reads back with every field intact.
 
-import type { Note, Story } from './types';
+import type { Note, Story } from '../types';
 
 /** What the journal shows of a note's story. */
 export type ExportStory = Pick<Story, 'title' | 'source' | 'topics'>;

@@ -8,19 +8,17 @@
 // re-read, the index is updated incrementally, and the renderer is told.
 
 import path from 'node:path';
-import { AppStateStore } from '../core/app-state';
-import { highlightRanges, highlightStory } from '../core/highlight';
-import { loadLibrary, withTopics } from '../core/library';
-import type { FileReads } from '../core/library';
-import { libraryFingerprint } from '../core/library-fingerprint';
-import { watchLibrary } from '../core/library-watcher';
-import type { LibraryWatcher } from '../core/library-watcher';
+import { AppStateStore } from '../core/data/app-state';
+import { highlightRanges, highlightStory } from '../core/search/highlight';
+import { loadLibrary, withTopics } from '../core/library/load-library';
+import type { FileReads } from '../core/library/load-library';
+import { libraryFingerprint } from '../core/library/library-fingerprint';
+import { watchLibrary } from '../core/library/library-watcher';
+import type { LibraryWatcher } from '../core/library/library-watcher';
 import { IndexService } from '../core/search/index-service';
-import { storySnippet } from '../core/titles';
+import { storySnippet } from '../core/library/titles';
 import type { Library, SearchHit, Story } from '../core/types';
 import type {
-  EventChannel,
-  EventChannels,
   ImportReport,
   IndexStatus,
   LibrarySnapshot,
@@ -29,11 +27,10 @@ import type {
   StoryListItem,
   ViewState,
 } from '../shared/ipc-contract';
+import type { Emit } from './emit';
 import { NotesService } from './notes-service';
 
 const EMPTY: ReadonlySet<string> = new Set();
-
-export type Emit = <C extends EventChannel>(channel: C, payload: EventChannels[C]) => void;
 
 export interface ReaderSessionOptions {
   dataDir: string;

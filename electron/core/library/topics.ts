@@ -41,7 +41,7 @@
 // contain them ("Theresa May", "UN General Assembly"); languages without
 // capitals (CJK) give no topics.
 
-import type { Topic } from './types';
+import type { Topic } from '../types';
 
 export interface DeriveTopicsOptions {
   /** A name becomes a topic only when at least this many stories mention it. Default 2. */

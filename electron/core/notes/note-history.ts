@@ -14,11 +14,11 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nodeWriteFs, writeNewFileAtomic } from './atomic-write';
-import type { WriteFs } from './atomic-write';
+import { nodeWriteFs, writeNewFileAtomic } from '../fs/atomic-write';
+import type { WriteFs } from '../fs/atomic-write';
 import { parseNote, serializeNote } from './note-format';
-import type { NoteVersion, NoteVersionReason } from './note-types';
-import type { Note } from './types';
+import type { NoteVersion, NoteVersionReason } from '../types';
+import type { Note } from '../types';
 
 /** Versions kept per note; the oldest beyond this are deleted. */
 export const HISTORY_LIMIT = 50;

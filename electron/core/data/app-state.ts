@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAside, describeFsError, writeFileAtomic } from './atomic-write';
+import { copyAside, describeFsError, writeFileAtomic } from '../fs/atomic-write';
 
 export interface AppState {
   version: 1;

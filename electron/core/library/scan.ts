@@ -11,7 +11,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import type { Diagnostic } from './types';
+import type { Diagnostic } from '../types';
 
 export interface ScanResult {
   /** Digest files relative to the folder, `/`-separated, in natural order. */

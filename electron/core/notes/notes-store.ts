@@ -13,14 +13,14 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAside, describeFsError, nodeWriteFs, writeFileAtomic } from './atomic-write';
-import type { WriteFs } from './atomic-write';
+import { copyAside, describeFsError, nodeWriteFs, writeFileAtomic } from '../fs/atomic-write';
+import type { WriteFs } from '../fs/atomic-write';
 import { NoteHistory } from './note-history';
 import type { KeepOptions } from './note-history';
 import { isStoryId, parseNote, salvageNoteText, serializeNote } from './note-format';
 import type { ExtraFrontMatter } from './note-format';
-import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from './note-types';
-import type { Note, UnreadableNote } from './types';
+import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from '../types';
+import type { Note, UnreadableNote } from '../types';
 
 /** What `save` needs; the store adds the times. */
 export interface SaveNoteInput {

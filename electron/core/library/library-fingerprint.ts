@@ -4,8 +4,8 @@
 // keeps a file's size and mtime).
 
 import { createHash } from 'node:crypto';
-import type { FileReads } from './library';
-import type { Story } from './types';
+import type { FileReads } from './load-library';
+import type { Story } from '../types';
 
 export function libraryFingerprint(files: FileReads, stories: readonly Pick<Story, 'id'>[]): string {
   const hash = createHash('sha256');

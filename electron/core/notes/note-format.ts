@@ -5,7 +5,7 @@
 
 import { YAMLParseError, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import path from 'node:path';
-import type { Note } from './types';
+import type { Note } from '../types';
 
 /** Front-matter keys Ponder writes itself, in file order. */
 export const NOTE_KEYS = ['id', 'question', 'source', 'created', 'updated'] as const;
