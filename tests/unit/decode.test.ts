@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +62,22 @@ describe('decodeDigest', () => {
   test('refuses UTF-32 with a clear reason', () => {
     const result = decodeDigest(bytes([0xff, 0xfe, 0, 0], [0x41, 0, 0, 0]), 'wide.txt');
     expect(!result.ok && result.diagnostic.reason).toContain('UTF-32');
+  });
+
+  test('text longer than a JavaScript string can hold is reported as too large, not as "not UTF-8"', () => {
+    // Costs about 0.5 s and 512 MB of memory, once: the only way to reach V8's real limit.
+    const huge = Buffer.alloc(constants.MAX_STRING_LENGTH + 1, 'a');
+    const result = decodeDigest(huge, 'huge.txt');
+    expect(result).toEqual({
+      ok: false,
+      diagnostic: {
+        file: 'huge.txt',
+        line: 0,
+        reason:
+          'This file is too large to read as text (longer than the longest string JavaScript can hold), so it was skipped. ' +
+          'Split it into smaller files.',
+      },
+    });
   });
 
   test('the committed messy fixtures still hold the bytes they are meant to (git must not convert them)', async () => {

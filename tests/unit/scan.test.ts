@@ -71,6 +71,17 @@ describe('listDigestFiles', () => {
     expect(diagnostics[0]!.reason).toMatch(/^This link leads outside the library folder \(to ".*dir"\), so it was not read\./);
   });
 
+  test('links to "/" and to the library\'s parent are reported, not walked', async ({ tmpDir }) => {
+    const library = path.join(tmpDir, 'library');
+    await files(tmpDir, ['library/1.txt', 'beside.txt']);
+    await symlink('/', path.join(library, 'root'));
+    await symlink(tmpDir, path.join(library, 'up')); // leads out, and back in through library/
+    const { files: listed, diagnostics } = await listDigestFiles(library);
+    expect(listed).toEqual(['1.txt']);
+    expect(diagnostics.map((d) => d.file)).toEqual(['root', 'up']);
+    expect(diagnostics[0]!.reason).toContain('leads outside the library folder (to "/")');
+  });
+
   test('a broken link named *.txt is reported; other files still load', async ({ tmpDir }) => {
     await files(tmpDir, ['1.txt']);
     await symlink(path.join(tmpDir, 'gone.txt'), path.join(tmpDir, 'broken.txt'));

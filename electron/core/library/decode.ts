@@ -26,7 +26,8 @@ export function decodeDigest(bytes: Uint8Array, file: string): DecodeResult {
     try {
       // The decoder drops the BOM itself (ignoreBOM defaults to false).
       text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
-    } catch {
+    } catch (error) {
+      if (isTooLongForString(error)) return fail(TOO_LONG_REASON);
       return fail(`This file starts like ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}; save it as UTF-8 and reload the library.`);
     }
     if (text.includes('\0')) return fail(BINARY_REASON);
@@ -39,7 +40,8 @@ export function decodeDigest(bytes: Uint8Array, file: string): DecodeResult {
   try {
     // ignoreBOM: the BOM is already gone; a second one would be content.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
-  } catch {
+  } catch (error) {
+    if (isTooLongForString(error)) return fail(TOO_LONG_REASON);
     const line = firstInvalidLine(bytes);
     return fail(
       `This file is not UTF-8 text (the first invalid byte is on line ${line}); ` +
@@ -51,6 +53,18 @@ export function decodeDigest(bytes: Uint8Array, file: string): DecodeResult {
 const BINARY_REASON =
   'This file contains NUL bytes, so it looks like a binary file rather than a digest (or UTF-16 text without a byte-order mark); ' +
   'Ponder reads UTF-8 text. Remove it from the library folder or save it as UTF-8.';
+
+// V8 caps a string at about 512 MB of characters (`buffer.constants.MAX_STRING_LENGTH`).
+// The library never reads a file that big (read-digest-file.ts), but if this is
+// ever called on one, say so rather than blaming the encoding.
+const TOO_LONG_REASON =
+  'This file is too large to read as text (longer than the longest string JavaScript can hold), so it was skipped. ' +
+  'Split it into smaller files.';
+
+function isTooLongForString(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ERR_STRING_TOO_LONG' || (error instanceof RangeError && /string length/i.test(error.message));
+}
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const UTF16LE_BOM = [0xff, 0xfe];

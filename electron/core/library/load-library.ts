@@ -6,14 +6,14 @@
 // assembled in natural file order, so the first occurrence of a duplicate story
 // is always the same one, whatever order the reads finish in.
 
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { decodeDigest } from './decode';
 import { storyId } from '../ids';
 import type { ParsedStory } from './parse';
 import { parseDigest } from './parse';
-import { readErrorReason, listDigestFiles } from './scan';
+import { readDigestFile } from './read-digest-file';
+import { listDigestFiles } from './scan';
 import { storyTitle } from './titles';
 import { deriveTopics } from './topics';
 import type { Diagnostic, Library, SourceFile, Story } from '../types';
@@ -101,18 +101,11 @@ const READ_CONCURRENCY = 16;
 /** Read, decode and parse one file (unless `previous` is still current); never throws. */
 async function readDigest(root: string, file: string, previous: FileRead | undefined): Promise<FileRead> {
   const absolute = path.join(root, ...file.split('/'));
-  let bytes: Uint8Array;
-  let size = -1;
-  let mtimeMs = -1;
-  try {
-    ({ size, mtimeMs } = await stat(absolute));
-    if (previous && previous.size === size && previous.mtimeMs === mtimeMs) return previous;
-    bytes = await readFile(absolute);
-  } catch (error) {
-    const reason = `This file could not be read (${readErrorReason(error)}), so its stories were skipped. Check that it still exists and that you may read it.`;
-    return { size, mtimeMs, stories: [], diagnostics: [{ file, line: 0, reason }] };
-  }
-  const decoded = decodeDigest(bytes, file);
+  const read = await readDigestFile(absolute, (size, mtimeMs) => previous?.size === size && previous.mtimeMs === mtimeMs);
+  if (read.status === 'unchanged') return previous!;
+  const { size, mtimeMs } = read;
+  if (read.status === 'skipped') return { size, mtimeMs, stories: [], diagnostics: [{ file, line: 0, reason: read.reason }] };
+  const decoded = decodeDigest(read.bytes, file);
   if (!decoded.ok) return { size, mtimeMs, stories: [], diagnostics: [decoded.diagnostic] };
   return { size, mtimeMs, ...parseDigest(decoded.text, file) };
 }

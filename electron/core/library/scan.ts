@@ -6,6 +6,9 @@
 // been walked: a link to a folder already read adds nothing (this is also what
 // stops loops), and a link that leads outside the library is not read at all,
 // so opening a library never reads the user's other files.
+//
+// The same rule decides what the library watcher watches (`isHiddenName`,
+// `isDigestName`), so what is shown and what is watched never disagree.
 
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
@@ -51,12 +54,12 @@ export async function listDigestFiles(folder: string): Promise<ScanResult> {
       diagnostics.push({
         file: dirRel,
         line: 0,
-        reason: `This folder could not be read (${readErrorReason(error)}), so its files were skipped. Check its permissions.`,
+        reason: `This folder could not be read (${readErrorReason(error)}), so its files were skipped. ${readErrorAdvice(error)}`,
       });
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      if (isHiddenName(entry.name)) continue;
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
       const full = path.join(dirReal, entry.name);
       if (entry.isSymbolicLink()) links.push({ rel, full });
@@ -86,21 +89,20 @@ export async function listDigestFiles(folder: string): Promise<ScanResult> {
     let target: string;
     let isDir: boolean;
     let isFile: boolean;
+    const unfollowable = (error: unknown): void => {
+      if (!isDigestName(link.rel)) return;
+      diagnostics.push({
+        file: link.rel,
+        line: 0,
+        reason: `This link could not be followed (${readErrorReason(error)}), so it was skipped.`,
+      });
+    };
     try {
       target = await realpath(link.full);
-      const info = await stat(target);
-      isDir = info.isDirectory();
-      isFile = info.isFile();
     } catch (error) {
-      if (isDigestName(link.rel)) {
-        diagnostics.push({
-          file: link.rel,
-          line: 0,
-          reason: `This link could not be followed (${readErrorReason(error)}), so it was skipped.`,
-        });
-      }
-      return;
+      return unfollowable(error);
     }
+    // Judged by where the link leads before anything there is even stat'ed.
     if (!isInside(rootReal, target)) {
       diagnostics.push({
         file: link.rel,
@@ -108,6 +110,13 @@ export async function listDigestFiles(folder: string): Promise<ScanResult> {
         reason: `This link leads outside the library folder (to "${target}"), so it was not read. Move or copy those files into the library folder to include them.`,
       });
       return;
+    }
+    try {
+      const info = await stat(target);
+      isDir = info.isDirectory();
+      isFile = info.isFile();
+    } catch (error) {
+      return unfollowable(error);
     }
     if (isDir) {
       if (seenDirs.has(target)) return; // Already read through another path: no duplicates, no loops.
@@ -139,7 +148,7 @@ export function compareNatural(a: string, b: string): number {
 /**
  * A short, lower-case reason why a file or folder could not be read, for use
  * inside a diagnostic sentence ("permission denied", "it does not exist").
- * Also used by library.ts. (atomic-write.ts has the writing side's version.)
+ * Also used by read-digest-file.ts. (atomic-write.ts has the writing side's version.)
  */
 export function readErrorReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
@@ -155,6 +164,8 @@ export function readErrorReason(error: unknown): string {
       return 'permission denied';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'its name or path is too long for this system';
     case 'EMFILE':
     case 'ENFILE':
       return 'too many open files';
@@ -165,11 +176,41 @@ export function readErrorReason(error: unknown): string {
   }
 }
 
-const COLLATOR = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/**
+ * What the user can do about an error `readErrorReason` describes: a sentence
+ * to end a diagnostic with. Only a permission error is told to check permissions.
+ */
+export function readErrorAdvice(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'Check its permissions.';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'Check that it still exists.';
+    case 'ENAMETOOLONG':
+      return 'Give it, or the folders it is in, a shorter name.';
+    case 'ELOOP':
+      return 'Check the symbolic links on its path.';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'Close some programs and reload the library.';
+    default:
+      return 'Check that it still exists and that you may read it.';
+  }
+}
 
-function isDigestName(name: string): boolean {
+/** Hidden files and folders (`.git`, editors' swap files) are never part of a library. */
+export function isHiddenName(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** A digest is a `*.txt` file, the extension in any case. Takes a name or a path. */
+export function isDigestName(name: string): boolean {
   return name.toLowerCase().endsWith('.txt');
 }
+
+const COLLATOR = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function isInside(rootReal: string, target: string): boolean {
   const rel = path.relative(rootReal, target);
