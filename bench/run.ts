@@ -2,8 +2,10 @@
 //
 // For each size, generates (or reuses) a library in .bench/, then measures in two
 // fresh child processes, so their memory figures do not mix:
-//   - segmented: Ponder's IndexService (worker threads, corpus-wide statistics, binary cache);
-//   - plain: one SearchIndex (a single Lunr index) on the main thread, its JSON as the cache.
+//   - segmented: the app's WorkerEngine (worker threads, corpus-wide statistics, binary cache);
+//   - plain: one PlainLunrIndex (a single Lunr index) on the main thread, its JSON as the cache;
+// and `ponder search` from the command line (the in-process engine on the app's
+// cache) against the same command over a plain Lunr index (cli-path.ts).
 // Prints JSON with every figure and its ratio (segmented / plain), saves it to
 // .bench/results.json, and with --update-docs writes the table in docs/performance.md.
 
@@ -17,9 +19,12 @@ import { ensureLibrary } from './generate';
 import { QUERY_MIX } from './queries';
 import { loadLibrary } from '../electron/core/library/load-library';
 import { parseDigest } from '../electron/core/library/parse';
-import { SearchIndex } from '../electron/core/search-index';
+import { measureCliPath } from './cli-path';
+import { PlainLunrIndex } from './plain-lunr-index';
+import { updateDocs } from './report';
+import type { EngineFigures } from './report';
 import { indexCacheFolder } from '../electron/core/search/index-cache';
-import { IndexService } from '../electron/core/search/index-service';
+import { WorkerEngine } from '../electron/core/search/worker-engine';
 import { storyId } from '../electron/core/ids';
 import type { Story } from '../electron/core/types';
 
@@ -30,28 +35,8 @@ const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_
 const TOP = 20;
 /** The limit the reader's search box uses. */
 const LIMIT = 500;
-
-/** What one engine measured over one library. */
-interface EngineFigures {
-  stories: number;
-  parseMs: number;
-  buildMs: number;
-  peakRssMb: number;
-  cacheBytes: number;
-  cacheWriteMs: number;
-  cacheLoadMs: number;
-  firstStoriesMs: number;
-  searchReadyColdMs: number;
-  searchReadyWarmMs: number;
-  queryP50Ms: number;
-  queryP95Ms: number;
-  queryMaxMs: number;
-  slowestQuery: string;
-  updateMs: number;
-  longestStallMs: number;
-  notes: string[];
-  top: Record<string, string[]>;
-}
+/** What `ponder search` is timed with: several words, as a reader would type. */
+const CLI_QUERY = 'russia ukraine';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -83,13 +68,15 @@ async function main(): Promise<void> {
     // The plain index needs a lot of heap at 100k stories: give its process room.
     const plain = await spawnChild('plain', dir, worker, ['--max-old-space-size=12000']);
     log(`${size}: plain done`);
-    results[size] = summarise(segmented, plain, files.length);
+    const cli = await measureCliPath(ROOT, BENCH, dir, CLI_QUERY);
+    log(`${size}: ponder search done`);
+    results[size] = { ...summarise(segmented, plain, files.length), cli };
   }
   machine.loadAfter = round(os.loadavg()[0]!, 2);
   const report = { machine, workers: Math.min(2, machine.cpus), queryMix: QUERY_MIX, results };
   await writeFile(path.join(BENCH, 'results.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  if (args.includes('--update-docs')) await updateDocs(report);
+  if (args.includes('--update-docs')) await updateDocs(ROOT, report);
 }
 
 /** Figures of both engines, with ratios (segmented / plain) and the top-20 overlap. */
@@ -125,7 +112,7 @@ async function measureSegmented(dir: string, worker: string): Promise<EngineFigu
   const cacheDir = path.join(BENCH, `cache-${path.basename(dir)}`);
   await rm(cacheDir, { recursive: true, force: true });
   // As in the app: the service (and its threads) start, then the library is read.
-  const service = new IndexService({ workerScript: worker, cacheDir });
+  const service = new WorkerEngine({ workerScript: worker, cacheDir });
   const { stories, parseMs } = await parse(dir);
   const stall = monitorEventLoopDelay({ resolution: 5 });
   stall.enable();
@@ -150,7 +137,7 @@ async function measureSegmented(dir: string, worker: string): Promise<EngineFigu
   await service.dispose();
 
   // A second start: the library is read again, and the index comes from the cache.
-  const warm = new IndexService({ workerScript: worker, cacheDir });
+  const warm = new WorkerEngine({ workerScript: worker, cacheDir });
   const again = await parse(dir);
   t = performance.now();
   const loaded = await warm.build(again.stories, { fingerprint: 'bench' });
@@ -169,7 +156,7 @@ async function measurePlain(dir: string): Promise<EngineFigures> {
   const stall = monitorEventLoopDelay({ resolution: 5 });
   stall.enable();
   let t = performance.now();
-  let index = SearchIndex.build(stories);
+  let index = PlainLunrIndex.build(stories);
   const buildMs = performance.now() - t;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -179,7 +166,7 @@ async function measurePlain(dir: string): Promise<EngineFigures> {
   const cacheWriteMs = performance.now() - t;
   const cacheBytes = (await stat(cacheFile)).size;
   t = performance.now();
-  index = SearchIndex.load(JSON.parse(await readFile(cacheFile, 'utf8')) as { index: object; size: number });
+  index = PlainLunrIndex.load(JSON.parse(await readFile(cacheFile, 'utf8')) as { index: object; size: number });
   const cacheLoadMs = performance.now() - t;
   await rm(cacheFile, { force: true });
 
@@ -188,13 +175,13 @@ async function measurePlain(dir: string): Promise<EngineFigures> {
   const update = await oneFileChanged(stories, dir);
   const removed = new Set([...update.removed, ...update.added.map((story) => story.id)]);
   t = performance.now();
-  SearchIndex.build([...stories.filter((story) => !removed.has(story.id)), ...update.added]);
+  PlainLunrIndex.build([...stories.filter((story) => !removed.has(story.id)), ...update.added]);
   const updateMs = performance.now() - t;
   stall.disable();
 
   return engineFigures({
     stories: stories.length, parseMs, warmParseMs: parseMs, buildMs, peakRssMb, cacheBytes, cacheWriteMs, cacheLoadMs,
-    updateMs, stallNs: stall.max, queries, notes: ['one lunr.Index built on the main thread (SearchIndex)', 'cache: JSON.stringify(index.toJSON()); update: full rebuild'],
+    updateMs, stallNs: stall.max, queries, notes: ['one lunr.Index built on the main thread (PlainLunrIndex)', 'cache: JSON.stringify(index.toJSON()); update: full rebuild'],
   });
 }
 
@@ -230,7 +217,7 @@ async function oneFileChanged(stories: Story[], dir: string): Promise<{ added: S
   const text = await readFile(path.join(dir, source), 'utf8');
   const edited = text.replace(/\?\n/, ' now?\n');
   const parsed = parseDigest(edited, source).stories;
-  const added = parsed.map((s): Story => ({ ...s, id: storyId(s.summary, s.question), source, title: '', topics: [] }));
+  const added = parsed.map((s): Story => ({ ...s, id: storyId(s.summary, s.question), source, title: '', snippet: '', topics: [] }));
   return { added, removed: stories.filter((story) => story.source === source).map((story) => story.id) };
 }
 
@@ -273,54 +260,6 @@ async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const name of await readdir(folder)) total += (await stat(path.join(folder, name))).size;
   return total;
-}
-
-async function updateDocs(report: { machine: Record<string, unknown>; results: Record<string, unknown> }): Promise<void> {
-  const file = path.join(ROOT, 'docs', 'performance.md');
-  const text = await readFile(file, 'utf8');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  if (!text.includes(start) || !text.includes(end)) throw new Error(`${file} has no ${start} … ${end} section`);
-  const table = renderTable(report);
-  await writeFile(file, text.slice(0, text.indexOf(start) + start.length) + `\n${table}\n` + text.slice(text.indexOf(end)));
-}
-
-function renderTable(report: { machine: Record<string, unknown>; results: Record<string, unknown> }): string {
-  const m = report.machine;
-  const lines = [
-    `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; run ${m.date}, load average ${m.loadBefore} before and ${m.loadAfter} after.`,
-    '',
-  ];
-  const rows: [string, string, (f: Omit<EngineFigures, 'top'>) => number][] = [
-    ['first stories visible (parse)', 'ms', (f) => f.firstStoriesMs],
-    ['index build, cold', 'ms', (f) => f.buildMs],
-    ['search ready, cold', 'ms', (f) => f.searchReadyColdMs],
-    ['search ready, warm (cache)', 'ms', (f) => f.searchReadyWarmMs],
-    ['cache load', 'ms', (f) => f.cacheLoadMs],
-    ['cache size', 'MB', (f) => f.cacheBytes / 2 ** 20],
-    ['peak RSS of the indexing process', 'MB', (f) => f.peakRssMb],
-    ['query p50', 'ms', (f) => f.queryP50Ms],
-    ['query p95', 'ms', (f) => f.queryP95Ms],
-    ['query max', 'ms', (f) => f.queryMaxMs],
-    ['one file changed → searchable', 'ms', (f) => f.updateMs],
-    ['longest main-thread stall', 'ms', (f) => f.longestStallMs],
-  ];
-  for (const [size, value] of Object.entries(report.results)) {
-    const r = value as { stories: number; files: number; top20Overlap: number; segmented: Omit<EngineFigures, 'top'>; plain: Omit<EngineFigures, 'top'> };
-    lines.push(`### ${size}: ${r.stories.toLocaleString('en')} stories in ${r.files.toLocaleString('en')} files`, '');
-    lines.push('| | Ponder (segmented) | plain Lunr | ratio |', '|---|---:|---:|---:|');
-    for (const [label, unit, get] of rows) {
-      const a = get(r.segmented);
-      const b = get(r.plain);
-      lines.push(`| ${label} (${unit}) | ${fmt(a)} | ${fmt(b)} | ${b > 0 ? (a / b).toFixed(2) : '—'}× |`);
-    }
-    lines.push(`| top-20 overlap with plain Lunr | ${r.top20Overlap} | 1 | |`, '');
-  }
-  return lines.join('\n');
-}
-
-function fmt(n: number): string {
-  return n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(1);
 }
 
 function option(args: string[], name: string): string | undefined {

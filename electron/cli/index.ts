@@ -1,6 +1,8 @@
 // `ponder` on the command line, built from the same core as the app:
 //   inspect FOLDER            the library as JSON: stories, topics, diagnostics
-//   search FOLDER QUERY       ranked hits as JSON, with highlight ranges
+//   search FOLDER QUERY [--data-dir DIR] [--verbose]
+//                             ranked hits as JSON, with highlight ranges; the index
+//                             is the app's engine and its cache in the data folder
 //   notes [--data-dir DIR]    the notes as JSON, orphans and unreadable files flagged
 //   export [--data-dir DIR] --format markdown|json   all notes as a journal or as JSON
 //   import [--data-dir DIR] FROM                     merge a JSON export or a folder of notes
@@ -10,6 +12,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { AppStateStore } from '../core/data/app-state';
+import { dataLayout } from '../core/data/layout';
+import { messageOf } from '../core/fs/errors';
 import { writeFileAtomic } from '../core/fs/atomic-write';
 import { parseCommandLine, resolveDataDir } from '../core/data/data-dir';
 import { highlightStory } from '../core/search/highlight';
@@ -17,17 +21,19 @@ import { loadLibrary } from '../core/library/load-library';
 import { exportJson, exportMarkdown } from '../core/notes/notes-export';
 import { importNotes } from '../core/notes/notes-import';
 import { NotesStore } from '../core/notes/notes-store';
-import { SearchIndex } from '../core/search-index';
+import { libraryFingerprint } from '../core/library/library-fingerprint';
+import { InProcessEngine } from '../core/search/in-process-engine';
 import type { Library } from '../core/types';
 
 const USAGE = `Usage:
   npm run cli -- inspect FOLDER
-  npm run cli -- search FOLDER QUERY
+  npm run cli -- search FOLDER QUERY [--data-dir DIR] [--verbose]
   npm run cli -- notes [--data-dir DIR] [--library FOLDER]
   npm run cli -- export [--data-dir DIR] --format markdown|json [--group-by topic|source]
                         [--library FOLDER] [--out FILE]
   npm run cli -- import [--data-dir DIR] FROM
-Notes are read from --data-dir, else $PONDER_DATA_DIR, else the app's own data folder.
+Notes (and search's index cache) are in --data-dir, else $PONDER_DATA_DIR, else the app's
+own data folder. search --verbose tells on stderr whether the index came from the cache.
 export writes to --out, else to stdout. import takes a JSON export, a note file or a folder
 of note files, merges by story id (the newer text wins, the other is kept in history) and
 prints what it did as JSON.`;
@@ -69,19 +75,35 @@ async function inspect([folder, ...extra]: string[]): Promise<void> {
   });
 }
 
-async function search([folder, ...words]: string[]): Promise<void> {
+async function search(args: string[]): Promise<void> {
+  const [dataDirArg, rest] = takeOption(args, '--data-dir');
+  const verbose = rest.includes('--verbose');
+  // Query words may start with "-" (`-ukraine`): everything after FOLDER is the query.
+  const [folder, ...words] = rest.filter((arg) => arg !== '--verbose');
   const query = words.join(' ');
   if (!folder || query.trim() === '') throw new UsageError('Ponder: search takes a FOLDER and a QUERY.');
-  const library = await loadLibrary(folder);
-  const outcome = SearchIndex.build(library.stories).search(query);
-  if (!outcome.ok) throw new Error(outcome.error);
-  const stories = new Map(library.stories.map((story) => [story.id, story]));
-  print(
-    outcome.hits.map((hit) => {
-      const story = stories.get(hit.id)!;
-      return { id: hit.id, score: round(hit.score), title: story.title, highlights: highlightStory(story, hit) };
-    }),
-  );
+  const dataDirArgv = dataDirArg === undefined ? [] : ['--data-dir', dataDirArg];
+  const dataDir = resolveDataDir({ argv: dataDirArgv, env: process.env, defaultDir: electronUserData() });
+  const library = await loadLibrary(folder, { topics: false });
+  // The app's engine, in this thread, on the app's cache: an unchanged library is loaded, not indexed.
+  const engine = new InProcessEngine({ cacheDir: dataLayout(dataDir).cache });
+  try {
+    const built = await engine.build(library.stories, { fingerprint: libraryFingerprint(library.files, library.stories) });
+    if (verbose) process.stderr.write(`${JSON.stringify({ index: { stories: library.stories.length, ...built } })}\n`);
+    const outcome = await engine.search(query);
+    if (!outcome.ok) throw new Error(outcome.error);
+    const stories = new Map(library.stories.map((story) => [story.id, story]));
+    print(
+      outcome.hits.map((hit) => {
+        const story = stories.get(hit.id)!;
+        return { id: hit.id, score: round(hit.score), title: story.title, highlights: highlightStory(story, hit) };
+      }),
+    );
+  } finally {
+    // Writes the cache after a cold build (the answer is printed already).
+    await engine.dispose();
+  }
+  if (verbose && engine.lastCacheError) process.stderr.write(`${engine.lastCacheError}\n`);
 }
 
 async function notes(args: string[]): Promise<void> {
@@ -171,8 +193,7 @@ function print(value: unknown): void {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${messageOf(error)}\n`);
   if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

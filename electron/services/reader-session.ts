@@ -1,6 +1,7 @@
 // The app's state behind the IPC handlers: the open library, its search index,
 // the notes and the remembered view. No Electron import, so the e2e host runs
-// exactly this code in Node.
+// exactly this code in Node. Searches are answered by SearchService
+// (search-service.ts); this file keeps the library and its index up to date.
 //
 // The stories are answered as soon as the files are read; the index builds in
 // worker threads afterwards (or loads from the cache), reporting progress, so
@@ -9,15 +10,15 @@
 
 import path from 'node:path';
 import { AppStateStore } from '../core/data/app-state';
-import { highlightRanges, highlightStory } from '../core/search/highlight';
+import { dataLayout } from '../core/data/layout';
+import { messageOf } from '../core/fs/errors';
 import { loadLibrary, withTopics } from '../core/library/load-library';
 import type { FileReads } from '../core/library/load-library';
 import { libraryFingerprint } from '../core/library/library-fingerprint';
 import { watchLibrary } from '../core/library/library-watcher';
 import type { LibraryWatcher } from '../core/library/library-watcher';
-import { IndexService } from '../core/search/index-service';
-import { storySnippet } from '../core/library/titles';
-import type { Library, SearchHit, Story } from '../core/types';
+import { WorkerEngine } from '../core/search/worker-engine';
+import type { Library, Story } from '../core/types';
 import type {
   ImportReport,
   IndexStatus,
@@ -29,6 +30,8 @@ import type {
 } from '../shared/ipc-contract';
 import type { Emit } from './emit';
 import { NotesService } from './notes-service';
+import { SearchService } from './search-service';
+import type { SearchRequestOptions } from './search-service';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -57,7 +60,8 @@ export class ReaderSession {
   readonly notes: NotesService;
   readonly state: AppStateStore;
   private readonly emit: Emit;
-  private readonly index: IndexService;
+  private readonly index: WorkerEngine;
+  private readonly searching: SearchService;
   private readonly watchFolders: boolean;
   private current: LoadedLibrary | null = null;
   private status: IndexStatus = { state: 'idle' };
@@ -70,8 +74,6 @@ export class ReaderSession {
    * still arrive, and must be saved with its question even though no file was written yet.
    */
   private readonly departed = new Map<string, Pick<Story, 'question' | 'source' | 'title' | 'topics'>>();
-  /** Hits of the last query, so opening one of its stories does not search again. */
-  private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> } | null = null;
 
   constructor(options: ReaderSessionOptions) {
     this.dataDir = options.dataDir;
@@ -84,11 +86,12 @@ export class ReaderSession {
       storyIds: () => this.current?.ids ?? EMPTY,
     });
     this.state = new AppStateStore(options.dataDir);
-    this.index = new IndexService({
+    this.index = new WorkerEngine({
       workerScript: options.indexWorker.script,
       execArgv: options.indexWorker.execArgv,
-      cacheDir: path.join(options.dataDir, 'cache'),
+      cacheDir: dataLayout(options.dataDir).cache,
     });
+    this.searching = new SearchService(this.index, async () => (await this.notes.overview()).orphans);
   }
 
   get folder(): string | null {
@@ -123,32 +126,14 @@ export class ReaderSession {
     return this.current ? this.snapshot(this.current) : null;
   }
 
-  async search(query: string, limit = 500): Promise<SearchResponse> {
+  /** Search the library (within `ids` when given), or the orphaned notes (`scope: 'orphans'`). */
+  async search(query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
+    if (options.scope === 'orphans') return this.searching.searchOrphans(query, options);
     const loaded = this.current;
     if (!loaded) return { ok: false, query, error: 'Ponder: no library is open.' };
     if (this.status.state === 'failed') return { ok: false, query, error: this.status.error };
     if (!this.index.ready) return { ok: 'pending', query, index: this.status };
-    if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
-    const outcome = await this.index.search(query, { limit });
-    if (!outcome.ok) return { ok: false, query, error: outcome.error };
-    this.lastSearch = { query, generation: loaded.generation, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
-    return {
-      ok: true,
-      query,
-      total: outcome.total,
-      hits: outcome.hits.map((hit) => {
-        const item = loaded.itemsById.get(hit.id);
-        const summaryTerms = hit.terms.summary ?? [];
-        return {
-          id: hit.id,
-          score: hit.score,
-          highlights: {
-            title: item ? highlightRanges(item.title, summaryTerms) : [],
-            snippet: item ? highlightRanges(item.snippet, summaryTerms) : [],
-          },
-        };
-      }),
-    };
+    return this.searching.searchLibrary(loaded, query, options);
   }
 
   async getStory(id: string, query?: string): Promise<StoryDetail | null> {
@@ -157,13 +142,8 @@ export class ReaderSession {
     const item = loaded?.itemsById.get(id);
     if (!loaded || !story || !item) return null;
     const detail: StoryDetail = { ...item, summary: story.summary, reflection: story.reflection, question: story.question };
-    if (query && query.trim() !== '' && this.index.ready) {
-      const hit = await this.hitFor(loaded, id, query);
-      if (hit) {
-        const { summary, reflection, question, title } = highlightStory(story, hit);
-        detail.highlights = { summary, reflection, question, title };
-      }
-    }
+    const highlights = query ? await this.searching.storyHighlights(loaded, story, query) : undefined;
+    if (highlights) detail.highlights = highlights;
     return detail;
   }
 
@@ -189,16 +169,8 @@ export class ReaderSession {
     await this.watcher?.close();
     this.watcher = null;
     await this.notes.close();
+    await this.searching.close();
     await this.index.dispose();
-  }
-
-  /** The terms a story matched for `query`: from the last search when it was this query. */
-  private async hitFor(loaded: LoadedLibrary, id: string, query: string): Promise<SearchHit | undefined> {
-    const last = this.lastSearch;
-    const cached = last?.query === query && last.generation === loaded.generation ? last.hits.get(id) : undefined;
-    if (cached) return cached;
-    const outcome = await this.index.search(query, { ids: [id], supersede: false });
-    return outcome.ok ? outcome.hits.find((hit) => hit.id === id) : undefined;
   }
 
   private adopt(library: Library & { files: FileReads }): LoadedLibrary {
@@ -212,7 +184,7 @@ export class ReaderSession {
       itemsById: new Map(items.map((item) => [item.id, item])),
     };
     this.current = loaded;
-    this.lastSearch = null;
+    this.searching.forgetLastSearch();
     return loaded;
   }
 
@@ -262,8 +234,7 @@ export class ReaderSession {
       if (this.current === loaded) this.setStatus({ state: 'ready', storyCount: stories.length, millis: Math.round(result.millis), fromCache: result.fromCache });
     } catch (error) {
       if (this.current !== loaded) return; // superseded by a newer build: not a failure
-      const message = error instanceof Error ? error.message : String(error);
-      this.setStatus({ state: 'failed', error: `Ponder: the search index could not be built: ${message}` });
+      this.setStatus({ state: 'failed', error: `Ponder: the search index could not be built: ${messageOf(error)}` });
     }
   }
 
@@ -311,7 +282,6 @@ function toListItem(story: Story): StoryListItem {
     source: story.source,
     line: story.line,
     title: story.title,
-    snippet: storySnippet(story.summary, story.title),
-    topics: story.topics,
+    snippet: story.snippet,
   };
 }

@@ -28,7 +28,6 @@ export interface StoryListItem {
   line: number;
   title: string;
   snippet: string;
-  topics: string[];
 }
 
 /** A story shown whole in the reading pane. */
@@ -55,6 +54,7 @@ export interface LibrarySnapshot {
   /** Bumps whenever a different or reloaded library replaces this one. */
   generation: number;
   stories: StoryListItem[];
+  /** Most stories first. The one place topic membership is sent: a story's topics are derived from it. */
   topics: Topic[];
   sources: SourceFile[];
   diagnostics: Diagnostic[];
@@ -67,7 +67,16 @@ export interface SearchRequest {
   query: string;
   /** Most hits to return with highlights. */
   limit?: number;
+  /**
+   * Search these library stories only (the topic or file on screen): hits are
+   * ranked among them and `total` counts the matches among them.
+   */
+  ids?: string[];
+  /** What to search: the library's stories (default), or the orphaned notes (question, and note text as reflection). */
+  scope?: SearchScope;
 }
+
+export type SearchScope = 'library' | 'orphans';
 
 export interface SearchHitView {
   id: string;
@@ -77,6 +86,7 @@ export interface SearchHitView {
 }
 
 export type SearchResponse =
+  /** `total`: every match in the scope searched (the hits stop at the limit). */
   | { ok: true; query: string; total: number; hits: SearchHitView[] }
   | { ok: false; query: string; error: string }
   | { ok: 'pending'; query: string; index: IndexStatus };
@@ -109,9 +119,14 @@ export type SaveNoteResponse =
   /** The note changed on disk since `baseRevision`: both texts are kept, the user picks. */
   | { status: 'conflict'; id: string; disk: NoteLoad };
 
+/** An orphaned note, with its text shortened for a list row as a story's snippet is. */
+export interface OrphanNote extends NoteView {
+  snippet: string;
+}
+
 export interface NotesOverview {
-  /** Notes whose story is not in the current library. */
-  orphans: NoteView[];
+  /** Notes whose story is not in the current library, each with the snippet its row shows. */
+  orphans: OrphanNote[];
   unreadable: UnreadableNote[];
 }
 
@@ -120,6 +135,17 @@ export interface NoteChangedEvent {
   id: string;
   load: NoteLoad;
 }
+
+/** After main reopened a window whose page had crashed or hung (asked once by the new page). */
+export interface RecoveryReport {
+  /** The last note saved before, and when (ISO time); null when none was saved in this run. */
+  lastSaved: { id: string; at: string } | null;
+  /** Texts whose last save failed, which main still holds: put back in their notes to be saved again. */
+  unsaved: Array<{ id: string; text: string }>;
+}
+
+/** Moving the notes folder: the editor is read-only meanwhile ('moved': until the restart), since a save would land in the old folder. */
+export type NotesMoveState = 'moving' | 'moved' | 'idle';
 
 export interface FlushReport {
   /** Notes whose latest text could not be written (the user is asked before quitting). */
@@ -157,12 +183,17 @@ export interface InvokeChannels {
   'notes:overview': { request: void; response: NotesOverview };
   'notes:history': { request: { id: string }; response: NoteVersion[] };
   'notes:restore': { request: { id: string; version: string }; response: SaveNoteResponse };
+  /** Delete every earlier version of one note (the reader confirmed); answers its history, now empty. */
+  'notes:purge-history': { request: { id: string }; response: NoteVersion[] };
+  /** Delete one note and its history (the reader confirmed). */
+  'notes:delete': { request: { id: string }; response: void };
   'notes:export': { request: { format: 'markdown' | 'json' }; response: { file: string; count: number } | null };
   'notes:import': { request: void; response: ImportReport | null };
   'app:reveal-data-folder': { request: void; response: void };
   'view:save': { request: ViewState; response: void };
   'view:load': { request: void; response: ViewState };
   'app:flushed': { request: FlushReport; response: void };
+  'app:recovery': { request: void; response: RecoveryReport | null };
 }
 
 /** Events main sends to the renderer, keyed by channel. */
@@ -174,6 +205,7 @@ export interface EventChannels {
   'app:flush-request': void;
   /** A note file changed on disk (another editor, a sync tool, an import). */
   'notes:changed': NoteChangedEvent;
+  'notes:moving': NotesMoveState;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -192,12 +224,15 @@ export const INVOKE_METHODS = {
   notesOverview: 'notes:overview',
   noteHistory: 'notes:history',
   restoreNote: 'notes:restore',
+  purgeNoteHistory: 'notes:purge-history',
+  deleteNote: 'notes:delete',
   exportNotes: 'notes:export',
   importNotes: 'notes:import',
   revealDataFolder: 'app:reveal-data-folder',
   saveViewState: 'view:save',
   loadViewState: 'view:load',
   flushed: 'app:flushed',
+  takeRecovery: 'app:recovery',
 } as const satisfies Record<string, InvokeChannel>;
 
 export const EVENT_METHODS = {
@@ -206,6 +241,7 @@ export const EVENT_METHODS = {
   onMenuCommand: 'menu:command',
   onFlushRequest: 'app:flush-request',
   onNoteChanged: 'notes:changed',
+  onNotesMoving: 'notes:moving',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeMethods = typeof INVOKE_METHODS;
@@ -226,6 +262,13 @@ export type PonderApi = {
  * Error object (Electron would mangle it). The preload unwraps and rethrows.
  */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * The start of the error a save answers with when the note is over the size
+ * Ponder saves: the renderer treats it as permanent (no retries; the text
+ * stays in the editor) rather than as a passing failure.
+ */
+export const NOTE_TOO_LARGE = 'Ponder: this note is larger than';
 
 /** Build a `PonderApi` over any transport: the preload's ipcRenderer, or the e2e host's binding. */
 export function createPonderApi(transport: {

@@ -1,24 +1,26 @@
-// IndexService with real worker threads (running the TypeScript source through
-// tsx), real Lunr and real temp folders: same answers as SearchIndex, updates,
-// the cache and its failure modes, and cancelled searches.
+// WorkerEngine with real worker threads (running the TypeScript source through
+// tsx), real Lunr and real temp folders: same answers as one plain Lunr index,
+// updates, the cache and its failure modes, and cancelled searches.
 
 import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, beforeAll, afterAll, describe, expect } from 'vitest';
+import { writeCrowdedLibrary } from '../../bench/crowded-library';
 import { ensureLibrary } from '../../bench/generate';
 import { QUERY_MIX } from '../../bench/queries';
 import { loadLibrary } from '../../electron/core/library/load-library';
-import { SearchIndex } from '../../electron/core/search-index';
+import { PlainLunrIndex } from '../../bench/plain-lunr-index';
 import { indexCacheFolder } from '../../electron/core/search/index-cache';
-import type { IndexServiceOptions } from '../../electron/core/search/index-service';
-import { IndexService, SEARCH_CANCELLED } from '../../electron/core/search/index-service';
+import { SEARCH_CANCELLED } from '../../electron/core/search/engine';
+import type { WorkerEngineOptions } from '../../electron/core/search/worker-engine';
+import { WorkerEngine } from '../../electron/core/search/worker-engine';
 import type { Story } from '../../electron/core/types';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 const WORKER = path.resolve(__dirname, '../../electron/core/search/index-worker.ts');
 
-const test = base.extend<{ tmpDir: string; open: (options?: Partial<IndexServiceOptions>) => IndexService }>({
+const test = base.extend<{ tmpDir: string; open: (options?: Partial<WorkerEngineOptions>) => WorkerEngine }>({
   // eslint-disable-next-line no-empty-pattern
   tmpDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'ponder-index-'));
@@ -27,9 +29,9 @@ const test = base.extend<{ tmpDir: string; open: (options?: Partial<IndexService
   },
   // eslint-disable-next-line no-empty-pattern
   open: async ({}, use) => {
-    const services: IndexService[] = [];
+    const services: WorkerEngine[] = [];
     await use((options = {}) => {
-      const service = new IndexService({ workerScript: WORKER, execArgv: ['--require', 'tsx/cjs'], workers: 2, ...options });
+      const service = new WorkerEngine({ workerScript: WORKER, execArgv: ['--require', 'tsx/cjs'], workers: 2, ...options });
       services.push(service);
       return service;
     });
@@ -52,14 +54,14 @@ afterAll(async () => {
   await rm(generatedDir, { recursive: true, force: true });
 });
 
-async function ids(service: IndexService, query: string, limit?: number): Promise<string[]> {
+async function ids(service: WorkerEngine, query: string, limit?: number): Promise<string[]> {
   const outcome = await service.search(query, { limit, supersede: false });
   if (!outcome.ok) throw new Error(outcome.error);
   return outcome.hits.map((hit) => hit.id);
 }
 
-describe('IndexService', () => {
-  test('answers exactly as SearchIndex over the sample: ids, order, scores and terms', async ({ open }) => {
+describe('WorkerEngine', () => {
+  test('answers exactly as one plain Lunr index over the sample: ids, order, scores and terms', async ({ open }) => {
     const service = open();
     expect(service.ready).toBe(false);
     const progress: [number, number][] = [];
@@ -67,7 +69,7 @@ describe('IndexService', () => {
     expect(result.fromCache).toBe(false);
     expect(service.ready).toBe(true);
     expect(progress.at(-1)).toEqual([sample.length, sample.length]);
-    const plain = SearchIndex.build(sample);
+    const plain = PlainLunrIndex.build(sample);
     for (const query of ['kursk', 'russia ukraine', 'inter*', 'regoin~1', '+russia -ukraine', '-russia', 'question:why', ...QUERY_MIX]) {
       expect(await service.search(query, { supersede: false }), query).toEqual(plain.search(query));
       expect(await service.search(query, { limit: 3, supersede: false }), query).toEqual(plain.search(query, { limit: 3 }));
@@ -77,7 +79,7 @@ describe('IndexService', () => {
   test('matches one Lunr index over a generated library of 2,000 stories', async ({ open }) => {
     const service = open();
     await service.build(generated);
-    const plain = SearchIndex.build(generated);
+    const plain = PlainLunrIndex.build(generated);
     let overlap = 0;
     for (const query of QUERY_MIX) {
       const expected = plain.search(query);
@@ -90,10 +92,10 @@ describe('IndexService', () => {
     expect(overlap / QUERY_MIX.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  test('reports a query it cannot run with the same message as SearchIndex', async ({ open }) => {
+  test('reports a query it cannot run with the same message as plain Lunr', async ({ open }) => {
     const service = open();
     await service.build(sample);
-    const plain = SearchIndex.build(sample);
+    const plain = PlainLunrIndex.build(sample);
     for (const query of ['title:troops', 'troops~', 'troops^', 'summary:']) {
       const outcome = await service.search(query, { supersede: false });
       expect(outcome.ok, query).toBe(false);
@@ -117,7 +119,7 @@ describe('IndexService', () => {
     expect(await ids(service, 'kursk')).not.toContain(victim.id);
 
     // Same ranking as a rebuild over the library as it now is, before and after the background merge.
-    const plain = SearchIndex.build([...rest.filter((story) => story.id !== victim.id), added]);
+    const plain = PlainLunrIndex.build([...rest.filter((story) => story.id !== victim.id), added]);
     const expectSame = async (): Promise<void> => {
       for (const query of ['kursk', 'russia ukraine', 'troops', 'quokka*']) {
         const expected = plain.search(query);
@@ -130,6 +132,25 @@ describe('IndexService', () => {
     await expectSame();
   });
 
+  test('ranks and counts within the ids it is given, across workers', async ({ open, tmpDir }) => {
+    const crowded = await writeCrowdedLibrary(tmpDir);
+    const { stories } = await loadLibrary(tmpDir);
+    const ids = stories.filter((story) => story.source === crowded.fewFile).map((story) => story.id);
+    const plain = PlainLunrIndex.build(stories).search(crowded.word);
+    if (!plain.ok) throw new Error(plain.error);
+    const service = open();
+    await service.build(stories);
+    expect(await service.search(crowded.word, { limit: 500, ids })).toEqual({
+      ok: true,
+      total: crowded.fewCount,
+      hits: plain.hits.filter((hit) => ids.includes(hit.id)),
+    });
+    // Without ids, the file's stories are beyond the best 500.
+    const all = await service.search(crowded.word, { limit: 500 });
+    expect(all.ok && all.total).toBe(crowded.crowdCount + crowded.fewCount);
+    expect(all.ok && all.hits.filter((hit) => ids.includes(hit.id))).toEqual([]);
+  });
+
   test('a changed story replaces the old one', async ({ open }) => {
     const service = open();
     await service.build(sample);
@@ -138,7 +159,7 @@ describe('IndexService', () => {
     expect(await ids(service, 'wombats')).toEqual([story.id]);
     const outcome = await service.search('russia', { supersede: false });
     expect(outcome.ok && outcome.hits.filter((hit) => hit.id === story.id).length).toBeLessThanOrEqual(1);
-    expect(outcome.ok && outcome.total).toBe((SearchIndex.build(sample).search('russia') as { total: number }).total);
+    expect(outcome.ok && outcome.total).toBe((PlainLunrIndex.build(sample).search('russia') as { total: number }).total);
   });
 
   test('loads from the cache the second time, with the same results', async ({ open, tmpDir }) => {
@@ -170,7 +191,7 @@ describe('IndexService', () => {
     const library = [...rest.slice(1), first!];
     const next = open({ cacheDir: tmpDir });
     expect((await next.build(library, { fingerprint: 'after' })).fromCache).toBe(true);
-    const plain = SearchIndex.build(library);
+    const plain = PlainLunrIndex.build(library);
     for (const query of ['kursk', 'russia ukraine', 'troops']) expect(await next.search(query, { supersede: false }), query).toEqual(plain.search(query));
   });
 
@@ -185,7 +206,7 @@ describe('IndexService', () => {
       await build({ entryPoints: [WORKER], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['lunr'], logLevel: 'silent' });
       const service = open({ workerScript: bundle, execArgv: [] });
       await service.build(sample);
-      expect(await service.search('kursk', { supersede: false })).toEqual(SearchIndex.build(sample).search('kursk'));
+      expect(await service.search('kursk', { supersede: false })).toEqual(PlainLunrIndex.build(sample).search('kursk'));
       await service.dispose();
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -197,7 +218,7 @@ describe('IndexService', () => {
     const writer = open({ cacheDir: tmpDir });
     await writer.build(sample, { fingerprint: 'f' });
     await writer.cacheWritten();
-    const plain = SearchIndex.build(sample);
+    const plain = PlainLunrIndex.build(sample);
 
     const segments = async (): Promise<string[]> => (await readdir(folder)).filter((name) => name.endsWith('.bin')).map((name) => path.join(folder, name));
     const damages: ((file: string) => Promise<void>)[] = [
@@ -235,7 +256,8 @@ describe('IndexService', () => {
     expect((await newer).ok).toBe(true);
     const found = await lookup;
     expect(found.ok && found.hits.map((hit) => hit.id)).toEqual([sample[0]!.id]);
-    expect(found.ok && found.total).toBeGreaterThan(1);
+    // Counted within the ids asked for.
+    expect(found.ok && found.total).toBe(1);
   });
 
   test('searches wait for the build, and a newer build replaces an older one', async ({ open }) => {
@@ -246,7 +268,7 @@ describe('IndexService', () => {
     const search = service.search('kursk', { supersede: false });
     await expect(older).rejects.toThrow('replaced by a newer one');
     await newer;
-    expect(await search).toEqual(SearchIndex.build(sample).search('kursk'));
+    expect(await search).toEqual(PlainLunrIndex.build(sample).search('kursk'));
   });
 
   test('an empty library builds and finds nothing', async ({ open }) => {

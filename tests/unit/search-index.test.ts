@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../electron/core/search-index';
+import { PlainLunrIndex } from '../../bench/plain-lunr-index';
 import { highlightRanges, highlightStory } from '../../electron/core/search/highlight';
 import { loadLibrary } from '../../electron/core/library/load-library';
+import { InProcessEngine } from '../../electron/core/search/in-process-engine';
 
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 
@@ -12,8 +13,8 @@ const stories = [
   { id: 'c', summary: 'Internet outages hit the region.', reflection: 'Networks are fragile.', question: 'Who is responsible?' },
 ];
 
-describe('SearchIndex', () => {
-  const index = SearchIndex.build(stories);
+describe('PlainLunrIndex', () => {
+  const index = PlainLunrIndex.build(stories);
 
   it('ranks stories that match a word, with the terms each field matched', () => {
     const outcome = index.search('troops');
@@ -52,14 +53,14 @@ describe('SearchIndex', () => {
   });
 
   it('survives a round trip through JSON', () => {
-    const revived = SearchIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
+    const revived = PlainLunrIndex.load(JSON.parse(JSON.stringify(index.toJSON())));
     expect(revived.size).toBe(3);
     expect(revived.search('markets')).toEqual(index.search('markets'));
   });
 
   it('finds the sample stories by word, and highlights them where they matched', async () => {
     const library = await loadLibrary(SAMPLE);
-    const sampleIndex = SearchIndex.build(library.stories);
+    const sampleIndex = PlainLunrIndex.build(library.stories);
     const outcome = sampleIndex.search('Kursk');
     if (!outcome.ok) throw new Error(outcome.error);
     expect(outcome.hits.length).toBeGreaterThan(0);
@@ -86,6 +87,25 @@ describe('highlightRanges', () => {
     const text = 'Zelenskyy’s aide met Kim Jong Un in Pyongyang; Россия watched Russia’s troops.';
     const ranges = highlightRanges(text, ['troop', 'pyongyang']);
     expect(ranges.map(([a, b]) => text.slice(a, b))).toEqual(['Pyongyang', 'troops']);
+  });
+
+  it('marks what the index matched, with the index’s own tokens, after text that lower-cases longer', async () => {
+    const story = {
+      id: 'a',
+      summary: 'İstanbul ferries ran late; the “Ferry” crews—and FERRY-boats—waited. The thes…',
+      reflection: '',
+      question: 'Will ferry fares rise?',
+    };
+    const engine = new InProcessEngine();
+    await engine.build([story]);
+    const outcome = await engine.search('ferry the');
+    await engine.dispose();
+    if (!outcome.ok) throw new Error(outcome.error);
+    const { summary, question } = highlightStory({ ...story, title: '' }, outcome.hits[0]!);
+    // "crews—and" and "boats—waited" are single tokens (only spaces and hyphens split);
+    // "the" is a stop word, never indexed, so never marked; "thes" was indexed as "the".
+    expect(summary!.map(([a, b]) => story.summary.slice(a, b))).toEqual(['ferries', 'Ferry', 'FERRY', 'thes']);
+    expect(question!.map(([a, b]) => story.question.slice(a, b))).toEqual(['ferry']);
   });
 
   it('returns nothing when there are no terms or no text', () => {

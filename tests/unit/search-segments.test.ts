@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureLibrary } from '../../bench/generate';
 import { QUERY_MIX } from '../../bench/queries';
 import { loadLibrary } from '../../electron/core/library/load-library';
-import { SearchIndex } from '../../electron/core/search-index';
-import type { SearchOutcome } from '../../electron/core/search-index';
+import { PlainLunrIndex } from '../../bench/plain-lunr-index';
+import type { SearchOutcome } from '../../electron/core/search/engine';
 import type { OrderedStory, StatsDelta } from '../../electron/core/search/protocol';
+import { compareRanked } from '../../electron/core/search/rank-order';
 import { Segment } from '../../electron/core/search/segment';
 import { decodeSegment, encodeSegment } from '../../electron/core/search/segment-file';
 import { Shard } from '../../electron/core/search/shard';
@@ -24,7 +25,7 @@ const EXTRA_QUERIES = [
   'title:troops', 'troops~', '',
 ];
 
-/** Shards over contiguous slices of `stories`, with statistics exchanged as IndexService does. */
+/** Shards over contiguous slices of `stories`, with statistics exchanged as WorkerEngine does. */
 function shardsOver(stories: readonly Story[], count: number): Shard[] {
   const shards = Array.from({ length: count }, () => new Shard());
   const per = Math.ceil(stories.length / count);
@@ -40,13 +41,13 @@ function ordered(story: Story, ord: number): OrderedStory {
   return { id: story.id, summary: story.summary, reflection: story.reflection, question: story.question, ord };
 }
 
-/** What IndexService does with the shards' answers. */
+/** What WorkerEngine does with the shards' answers. */
 function searchAll(shards: readonly Shard[], query: string): SearchOutcome {
   const outcomes = shards.map((shard) => shard.search(query));
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (failed) return failed;
   const hits = outcomes.flatMap((outcome) => (outcome.ok ? outcome.hits : []));
-  hits.sort((a, b) => b.score - a.score || a.step - b.step || a.ord - b.ord);
+  hits.sort(compareRanked);
   const total = outcomes.reduce((sum, outcome) => sum + (outcome.ok ? outcome.total : 0), 0);
   return { ok: true, total, hits: hits.map(({ id, score, terms }) => ({ id, score, terms })) };
 }
@@ -68,7 +69,7 @@ describe('segmented search, in one thread', () => {
   });
 
   it('answers exactly as one Lunr index over the sample, whatever the number of segments', () => {
-    const plain = SearchIndex.build(sample);
+    const plain = PlainLunrIndex.build(sample);
     for (const count of [1, 2, 5]) {
       const shards = shardsOver(sample, count);
       for (const query of [...EXTRA_QUERIES, ...QUERY_MIX]) expect(searchAll(shards, query), `${count} × "${query}"`).toEqual(plain.search(query));
@@ -77,7 +78,7 @@ describe('segmented search, in one thread', () => {
 
   it('answers exactly as one Lunr index over a generated library of 2,000 stories', () => {
     expect(generated.length).toBe(2_000);
-    const plain = SearchIndex.build(generated);
+    const plain = PlainLunrIndex.build(generated);
     const shards = shardsOver(generated, 3);
     for (const query of [...QUERY_MIX, ...EXTRA_QUERIES]) expect(searchAll(shards, query), query).toEqual(plain.search(query));
   });
@@ -92,7 +93,7 @@ describe('segmented search, in one thread', () => {
     deltas.push({ sign: 1, stats: shards[1]!.addDelta(added.map((story, i) => ordered(story, 10_000 + i))) });
     for (const shard of shards) shard.applyStats(deltas);
 
-    const plain = SearchIndex.build([...kept, ...added]);
+    const plain = PlainLunrIndex.build([...kept, ...added]);
     const check = (): void => {
       for (const query of [...QUERY_MIX, 'kursk', 'russia troops']) {
         const expected = plain.search(query);

@@ -4,7 +4,7 @@
 // lunr.TokenSet).
 //
 // Every worker keeps its own replica. Replicas stay identical because they are
-// fed the same deltas in the same order (IndexService sends every delta to every
+// fed the same deltas in the same order (WorkerEngine sends every delta to every
 // worker); that also gives every term the same global number: the order in which
 // it first appeared, as Lunr numbers terms. Only the order of floating-point
 // additions depends on those numbers, and matching Lunr's makes scores

@@ -1,25 +1,26 @@
 // Highlight ranges for displayed text, from the index terms a search hit matched.
 //
-// The index keeps no positions, so we re-tokenise only the text on screen the
-// way Lunr tokenised it when indexing (split on whitespace and hyphens, trim
-// non-word characters, stem) and mark the tokens whose stem is a matched term.
+// The index keeps no positions, so the text on screen is tokenised again with
+// the index's own tokenizer and pipeline (tokens.ts), and a word is marked
+// when the term it was indexed as is among the terms the hit matched.
 
-import lunr from 'lunr';
+import { forEachToken, TermPipeline } from './tokens';
 import type { FieldHighlights, Range, SearchHit, Story } from '../types';
 
-const SEPARATOR = /[\s-]+/g;
+const pipeline = new TermPipeline();
 
-/** Ranges of `text` whose words, stemmed as Lunr stems them, are among `terms`. */
+/** Ranges of `text` whose words, made into terms as the index makes them, are among `terms`. */
 export function highlightRanges(text: string, terms: Iterable<string>): Range[] {
   const wanted = new Set(terms);
   if (wanted.size === 0 || text.length === 0) return [];
   const ranges: Range[] = [];
-  let start = 0;
-  for (const separator of text.matchAll(SEPARATOR)) {
-    pushIfMatched(text, start, separator.index, wanted, ranges);
-    start = separator.index + separator[0].length;
-  }
-  pushIfMatched(text, start, text.length, wanted, ranges);
+  forEachToken(text, (token, start, end) => {
+    const found = pipeline.termOf(token);
+    if (!found || found.to === found.from || !wanted.has(found.term)) return;
+    // A token lower-cased to another length (rare: İ): mark it whole rather than guess.
+    const exact = token.length === end - start;
+    ranges.push(exact ? [start + found.from, start + found.to] : [start, end]);
+  });
   return ranges;
 }
 
@@ -36,16 +37,4 @@ export function highlightStory(
     reflection: highlightRanges(story.reflection, hit.terms.reflection ?? []),
     question: highlightRanges(story.question, hit.terms.question ?? []),
   };
-}
-
-function pushIfMatched(text: string, from: number, to: number, wanted: Set<string>, ranges: Range[]): void {
-  if (to <= from) return;
-  const raw = text.slice(from, to);
-  // Lunr's trimmer: strip non-word characters (ASCII \W, as Lunr does) from both ends.
-  const lead = /^\W+/.exec(raw)?.[0].length ?? 0;
-  const trail = /\W+$/.exec(raw.slice(lead))?.[0].length ?? 0;
-  const word = raw.slice(lead, raw.length - trail);
-  if (word.length === 0) return;
-  const stem = lunr.stemmer(new lunr.Token(word.toLowerCase(), {})).toString();
-  if (wanted.has(stem)) ranges.push([from + lead, to - trail]);
 }

@@ -1,6 +1,7 @@
 // Where the segmented index is cached: `<cacheDir>/search-v<INDEX_FORMAT>/`,
-// one binary file per worker's segment (written by the workers themselves, and
-// read back by them in parallel) and a small `manifest.json` written last. The
+// one binary file per segment (in the app, written by the workers themselves
+// and read back by them in parallel; the CLI reads and writes the same files
+// in its own thread) and a small `manifest.json` written last. The
 // manifest names the library fingerprint the caller computed (paths, sizes,
 // mtimes, content hash) and the files; a missing, stale or unreadable manifest,
 // or a segment file that fails its checks, means "no cache": the index is
@@ -10,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../fs/atomic-write';
+import type { PackedStats } from './protocol';
 
 /** Bumped whenever segment files or the way terms are made change, so old caches are ignored. */
 export const INDEX_FORMAT = 1;
@@ -46,6 +48,30 @@ export async function readManifest(folder: string, fingerprint: string): Promise
     Array.isArray(manifest.segments) &&
     manifest.segments.every((s) => typeof s?.file === 'string' && path.basename(s.file) === s.file && Number.isInteger(s.docs));
   return valid ? (manifest as CacheManifest) : null;
+}
+
+/**
+ * The cache folder and its manifest when they hold `storyCount` stories for this
+ * fingerprint; null when there is no usable cache (no cacheDir or fingerprint,
+ * missing, stale or unreadable manifest).
+ */
+export async function usableCache(cacheDir: string | null | undefined, fingerprint: string | undefined, storyCount: number): Promise<{ folder: string; manifest: CacheManifest } | null> {
+  if (!cacheDir || fingerprint === undefined) return null;
+  const folder = indexCacheFolder(cacheDir);
+  const manifest = await readManifest(folder, fingerprint);
+  return manifest && manifest.storyCount === storyCount ? { folder, manifest } : null;
+}
+
+/** Write the manifest naming freshly written segment files, for `fingerprint` (see commitManifest). */
+export async function commitSegments(folder: string, fingerprint: string, nextOrd: number, segments: CacheManifest['segments']): Promise<void> {
+  const storyCount = segments.reduce((sum, segment) => sum + segment.docs, 0);
+  await commitManifest(folder, { format: INDEX_FORMAT, fingerprint, storyCount, nextOrd, segments });
+}
+
+/** Throws unless the loaded segments hold the stories the manifest names (a partial or mixed-up cache). */
+export function checkLoaded(loaded: readonly PackedStats[], manifest: CacheManifest): void {
+  const stories = loaded.reduce((sum, stats) => sum + stats.docs, 0);
+  if (stories !== manifest.storyCount) throw new Error('cache does not hold the stories its manifest names');
 }
 
 /** Fresh file names for a new set of segment files (never the ones a current manifest uses). */

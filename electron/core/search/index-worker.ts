@@ -1,6 +1,6 @@
 // Entry point of an index worker thread (built to out/main/index-worker.js).
 // It holds one Shard — its segments never leave this thread — and answers
-// IndexService's requests one at a time, in the order they came. Only
+// WorkerEngine's requests one at a time, in the order they came. Only
 // statistics, ranked ids, scores and matched terms go back.
 //
 // Searches wait one turn of the event loop before running, so that a "cancel"
@@ -8,8 +8,11 @@
 // query is skipped rather than computed.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PackedHits, PackedStats, RankedHit, WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
-import { encodeSegment, readSegmentFile, writeSegmentFile } from './segment-file';
+import { messageOf } from '../fs/errors';
+import { SEARCH_CANCELLED } from './engine';
+import { packHits } from './merge-results';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './protocol';
+import { loadSegmentFiles, saveSegmentFiles } from './shard-files';
 import { Shard } from './shard';
 
 const port = parentPort;
@@ -59,7 +62,7 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       // Requests run in id order: cancels of earlier searches can be forgotten.
       for (const id of cancelled) if (id <= request.id) cancelled.delete(id);
       if (skip) {
-        return reply({ type: 'result', id: request.id, ok: false, cancelled: true, error: 'Ponder: search cancelled by a newer one.' });
+        return reply({ type: 'result', id: request.id, ok: false, cancelled: true, error: SEARCH_CANCELLED });
       }
       const outcome = shard.search(request.query, { limit: request.limit, ids: request.ids });
       if (!outcome.ok) return reply({ type: 'result', id: request.id, ok: false, error: outcome.error });
@@ -75,16 +78,11 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
       scheduleMerge();
       return reply({ type: 'stats', id: request.id, stats: [stats] });
     }
-    case 'load': {
-      const segments = await Promise.all(request.files.map((file) => readSegmentFile(file, setup.format)));
-      const stats: PackedStats[] = segments.map((segment) => shard.addSegment(segment));
-      return reply({ type: 'stats', id: request.id, stats });
-    }
+    case 'load':
+      return reply({ type: 'stats', id: request.id, stats: await loadSegmentFiles(shard, request.files, setup.format) });
     case 'save': {
       // Snapshot now, in queue order; write without holding up the queue.
-      shard.merge();
-      const encoded = request.files.map((_, i) => encodeSegment(shard.segmentList[i] ?? shard.emptySegment(), setup.format));
-      void Promise.all(request.files.map((file, i) => writeSegmentFile(file, encoded[i]!))).then(
+      void saveSegmentFiles(shard, request.files, setup.format).then(
         (bytes) => reply({ type: 'saved', id: request.id, bytes }),
         (error: unknown) => reply({ type: 'failed', id: request.id, error: messageOf(error) }),
       );
@@ -96,21 +94,6 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
   }
 }
 
-function packHits(hits: RankedHit[]): PackedHits {
-  const entries: [string, RankedHit['terms']][] = new Array(hits.length);
-  const scores = new Float64Array(hits.length);
-  const steps = new Int32Array(hits.length);
-  const ords = new Float64Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    const hit = hits[i]!;
-    entries[i] = [hit.id, hit.terms];
-    scores[i] = hit.score;
-    steps[i] = hit.step;
-    ords[i] = hit.ord;
-  }
-  return { json: JSON.stringify(entries), scores, steps, ords };
-}
-
 function scheduleMerge(): void {
   if (mergeTimer) clearTimeout(mergeTimer);
   mergeTimer = setTimeout(() => {
@@ -119,8 +102,4 @@ function scheduleMerge(): void {
   }, MERGE_DELAY_MS);
   // A pending merge must not keep the thread (or the app) alive.
   mergeTimer.unref();
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -46,10 +46,9 @@ interface LunrInternals {
   stemmer: lunr.PipelineFunction;
 }
 
-// Loaded with require() rather than `import lunr from 'lunr'`: the interop helper
-// the bundler adds for an ESM default import of a CommonJS package would be a
-// chunk shared with the app's main bundle; this keeps index-worker.js
-// self-contained (node builtins and lunr only).
+// Loaded with require() rather than `import lunr from 'lunr'`: lunr stays an
+// external CommonJS package, loaded the same way by the index worker, the main
+// process and the CLI, with no bundler interop helper around it.
 export const L = createRequire(__filename)('lunr') as LunrInternals;
 
 /** Lunr's BM25 parameters (lunr.Builder defaults). */

@@ -1,6 +1,5 @@
-// Messages between IndexService (main thread) and its index workers, and the
-// plain data they carry. Types only: both sides import this file with
-// `import type`, so the worker bundle shares no code with the main bundle.
+// Messages between WorkerEngine (main thread) and its index workers, and the
+// plain data they carry. Types only.
 
 import type { SearchHit } from '../types';
 

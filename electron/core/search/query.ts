@@ -7,37 +7,24 @@
 // the plan over one segment: it collects the postings, applies required and
 // prohibited terms, and scores each story with Lunr's formula, adding in Lunr's
 // order. Scores are therefore bit-for-bit those of a single index, and lists
-// from different segments merge by (score, step, ord) into Lunr's exact order.
+// from different segments merge by (score, step, ord) into Lunr's exact order
+// (rank-order.ts).
 //
-// Only the best `limit` hits of a segment get their matched terms assembled.
+// Only the best `limit` hits of a segment get their matched terms assembled (ranking.ts).
 
+import { messageOf } from '../fs/errors';
 import type { GlobalStats } from './global-stats';
 import { L, lunrWeight } from './lunr-internals';
-import type { RankedHit } from './protocol';
+import type { QueryPlan, SegmentRun, Step } from './query-plan';
+import type { Ranking } from './ranking';
+import { scratchOf } from './scratch';
 import type { Segment } from './segment';
 import type { StoryField } from '../types';
-import { FIELD_COUNT, FIELDS } from './tokens';
+import { FIELD_COUNT, FIELDS, searchTerms } from './tokens';
+
+export type { QueryPlan } from './query-plan';
 
 const { REQUIRED, PROHIBITED } = L.Query.presence;
-
-/** What to do at one step of a query, in Lunr's order of work. */
-type Step =
-  | { kind: 'match'; term: string; number: number; field: number; presence: number; collect: boolean; idf: number }
-  | { kind: 'nothing-required'; fields: number[] }
-  | { kind: 'end-required'; fields: number[] };
-
-export interface QueryPlan {
-  steps: Step[];
-  /** The query has only prohibited terms: every other story matches, with score 0. */
-  negated: boolean;
-  /** Per field: term number → summed boost (Lunr's query vector). */
-  vectors: Map<number, number>[];
-  /** Per field: the query vector's norm. */
-  norms: number[];
-  /** Per field: the distinct matched terms with their summed boost, in term-number order (for the dot products). */
-  byNumber: { term: string; number: number; idf: number; boost: number }[][];
-  averageLengths: number[];
-}
 
 export type CompiledQuery = { ok: true; plan: QueryPlan } | { ok: false; error: string };
 
@@ -50,7 +37,7 @@ export function compileQuery(query: string, stats: GlobalStats): CompiledQuery {
     const collected = new Set<string>();
     for (const clause of parsed.clauses) {
       const fields = clause.fields.map((name) => FIELDS.indexOf(name as StoryField));
-      const terms = clause.usePipeline ? SEARCH_PIPELINE.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      const terms = clause.usePipeline ? searchTerms(clause.term, clause.fields) : [clause.term];
       for (const term of terms) {
         clause.term = term;
         const expanded = stats.expand(clause);
@@ -95,23 +82,6 @@ export function compileQuery(query: string, stats: GlobalStats): CompiledQuery {
   } catch (error) {
     return { ok: false, error: describeQueryError(error) };
   }
-}
-
-/** A story that matched, before its terms are assembled. */
-export interface Candidate {
-  run: SegmentRun;
-  doc: number;
-  score: number;
-  step: number;
-  ord: number;
-}
-
-/** One segment's answer to a plan: what `matchedTerms` needs to describe its hits later. */
-export interface SegmentRun {
-  segment: Segment;
-  plan: QueryPlan;
-  /** Per field: 1 + the step at which a story first matched in that field (0: never). */
-  fieldSteps: Int32Array[];
 }
 
 /**
@@ -230,193 +200,12 @@ function fieldDots(plan: QueryPlan, segment: Segment, field: number, dots: Float
   return dots;
 }
 
-/** The fields in which a story matched, in the order it first matched in them. */
-function fieldOrder(fieldSteps: Int32Array[], doc: number): number[] {
-  const fields: number[] = [];
-  for (let field = 0; field < FIELD_COUNT; field++) if (fieldSteps[field]![doc]! > 0) fields.push(field);
-  return fields.length > 1 ? fields.sort((a, b) => fieldSteps[a]![doc]! - fieldSteps[b]![doc]!) : fields;
-}
-
 /**
- * Per-story working arrays of a segment, reused by every query (a query runs to
- * the end before the next starts): allocating megabytes per query at 100k
- * stories would keep the garbage collector busy.
- */
-interface Scratch {
-  fieldSteps: Int32Array[];
-  firstStep: Int32Array;
-  requiredHits: Int32Array;
-  prohibited: Uint8Array;
-  dots: Float64Array[];
-  slots: Int32Array;
-}
-
-const scratches = new WeakMap<Segment, Scratch>();
-
-function scratchOf(segment: Segment): Scratch {
-  let scratch = scratches.get(segment);
-  if (!scratch) {
-    const n = segment.ids.length;
-    scratch = {
-      fieldSteps: FIELDS.map(() => new Int32Array(n)),
-      firstStep: new Int32Array(n),
-      requiredHits: new Int32Array(n),
-      prohibited: new Uint8Array(n),
-      dots: FIELDS.map(() => new Float64Array(n)),
-      slots: new Int32Array(n),
-    };
-    scratches.set(segment, scratch);
-  }
-  return scratch;
-}
-
-/** Lunr's order: best score first, then the story that matched first. */
-export function compareRanked(a: { score: number; step: number; ord: number }, b: { score: number; step: number; ord: number }): number {
-  return b.score - a.score || a.step - b.step || a.ord - b.ord;
-}
-
-/**
- * Collects the best `limit` matches (all when null) in a heap whose root is the
- * worst kept one, so a query matching most of the library allocates nothing
- * for the stories that do not make the cut. `total` counts every match.
- */
-export class Ranking {
-  total = 0;
-  private readonly kept: Candidate[] = [];
-
-  constructor(
-    private readonly limit: number | null,
-    private readonly wanted: ReadonlySet<string> | null = null,
-  ) {}
-
-  offer(run: SegmentRun, doc: number, score: number, step: number, ord: number): void {
-    this.total++;
-    if (this.wanted && !this.wanted.has(run.segment.ids[doc]!)) return;
-    const kept = this.kept;
-    if (this.limit === null) {
-      kept.push({ run, doc, score, step, ord });
-      return;
-    }
-    if (this.limit <= 0) return;
-    if (kept.length < this.limit) {
-      kept.push({ run, doc, score, step, ord });
-      this.up(kept.length - 1);
-      return;
-    }
-    const worst = kept[0]!;
-    // Better than the worst kept one (same test as compareRanked(candidate, worst) < 0)?
-    if (score > worst.score || (score === worst.score && (step < worst.step || (step === worst.step && ord < worst.ord)))) {
-      kept[0] = { run, doc, score, step, ord };
-      this.down(0);
-    }
-  }
-
-  /** The kept matches, best first, as hits with their matched terms. */
-  hits(): RankedHit[] {
-    const top = this.kept.sort(compareRanked);
-    const runs = new Map<SegmentRun, number[]>();
-    for (const candidate of top) {
-      const docs = runs.get(candidate.run);
-      if (docs) docs.push(candidate.doc);
-      else runs.set(candidate.run, [candidate.doc]);
-    }
-    const terms = new Map<SegmentRun, Map<number, RankedHit['terms']>>();
-    for (const [run, docs] of runs) terms.set(run, matchedTerms(run, docs));
-    return top.map((candidate) => ({
-      id: candidate.run.segment.ids[candidate.doc]!,
-      score: candidate.score,
-      terms: terms.get(candidate.run)!.get(candidate.doc) ?? {},
-      step: candidate.step,
-      ord: candidate.ord,
-    }));
-  }
-
-  private up(i: number): void {
-    const kept = this.kept;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const item = kept[i]!;
-      if (compareRanked(kept[parent]!, item) >= 0) return;
-      kept[i] = kept[parent]!;
-      kept[parent] = item;
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const kept = this.kept;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= kept.length) return;
-      let worse = left;
-      if (left + 1 < kept.length && compareRanked(kept[left + 1]!, kept[left]!) > 0) worse = left + 1;
-      const item = kept[i]!;
-      if (compareRanked(kept[worse]!, item) <= 0) return;
-      kept[i] = kept[worse]!;
-      kept[worse] = item;
-      i = worse;
-    }
-  }
-}
-
-/**
- * The matched terms per field of some stories, in the order lunr.MatchData would
- * list them: fields in the order they first matched, terms in the order each
- * first matched, integer-like terms first (they are object keys there).
- */
-function matchedTerms(run: SegmentRun, wanted: number[]): Map<number, RankedHit['terms']> {
-  const { segment, plan, fieldSteps } = run;
-  const result = new Map<number, RankedHit['terms']>();
-  if (plan.negated || wanted.length === 0) {
-    for (const doc of wanted) result.set(doc, {});
-    return result;
-  }
-  const slot = scratchOf(segment).slots.fill(0);
-  wanted.forEach((doc, i) => (slot[doc] = i + 1));
-  const found = wanted.map(() => FIELDS.map(() => [] as string[]));
-  const { offsets, docs } = segment;
-  for (const s of plan.steps) {
-    if (s.kind !== 'match' || !s.collect) continue;
-    const t = segment.termId(s.term);
-    if (t === undefined) continue;
-    const pair = t * FIELD_COUNT + s.field;
-    for (let p = offsets[pair]!; p < offsets[pair + 1]!; p++) {
-      const i = slot[docs[p]!]!;
-      if (i > 0) found[i - 1]![s.field]!.push(s.term);
-    }
-  }
-  wanted.forEach((doc, i) => {
-    const byTerm = new Map<string, number[]>();
-    for (const field of fieldOrder(fieldSteps, doc)) {
-      for (const term of found[i]![field]!) {
-        const fields = byTerm.get(term);
-        if (!fields) byTerm.set(term, [field]);
-        else fields.push(field);
-      }
-    }
-    const ordered = [...byTerm.keys()];
-    const numeric = ordered.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
-    const keys = numeric.length > 0 ? [...numeric, ...ordered.filter((term) => !isArrayIndex(term))] : ordered;
-    const terms: RankedHit['terms'] = {};
-    for (const term of keys) for (const field of byTerm.get(term)!) (terms[FIELDS[field]!] ??= []).push(term);
-    result.set(doc, terms);
-  });
-  return result;
-}
-
-function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
-}
-
-const SEARCH_PIPELINE = new L.Pipeline();
-SEARCH_PIPELINE.add(L.stemmer);
-
-/**
- * Same words as SearchIndex (search-index.ts) uses, so both indexes speak alike;
- * copied rather than imported to keep the worker bundle free of main-process code.
+ * A query Lunr cannot run, as a message the reader can act on. Lunr's own
+ * messages are terse ("unrecognised field 'title'"): say what to do instead.
  */
 export function describeQueryError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const field = /^unrecognised field '([^']*)'/.exec(message);
   if (field) return `Ponder: unknown field "${field[1]}" — search summary:, reflection: or question:.`;
   return `Ponder: cannot search for that: ${message}.`;

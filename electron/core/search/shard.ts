@@ -5,7 +5,8 @@
 
 import { GlobalStats } from './global-stats';
 import type { OrderedStory, PackedStats, RankedHit, StatsDelta } from './protocol';
-import { compileQuery, Ranking, runQuery } from './query';
+import { compileQuery, runQuery } from './query';
+import { Ranking } from './ranking';
 import { Segment, SegmentBuilder } from './segment';
 import { TermPipeline } from './tokens';
 
@@ -14,7 +15,7 @@ export type ShardSearchOutcome = { ok: true; hits: RankedHit[]; total: number } 
 export interface ShardSearchOptions {
   /** Most hits to return (all when null). */
   limit?: number | null;
-  /** Return hits for these stories only (the total still counts every match). */
+  /** Rank these stories only: hits and total are those among them. */
   ids?: readonly string[] | null;
 }
 
@@ -94,9 +95,9 @@ export class Shard {
     this.stats.apply(deltas);
   }
 
-  /** Fold delta segments and tombstones into one large segment. Scores do not change. */
+  /** Fold every segment, with deltas and tombstones, into one large segment. Scores do not change. */
   merge(): void {
-    if (!this.needsMerge) return;
+    if (!this.needsMerge && this.segments.length <= 1) return;
     this.segments = this.segments.length === 0 ? [] : [Segment.merge(this.segments)];
     this.deltas = 0;
   }

@@ -1,6 +1,7 @@
 import type { SearchResponse } from '../../../electron/shared/ipc-contract';
 import { errorMessage } from './error-message';
 import type { SearchSlice, SliceCreator } from './types';
+import { searchScope } from './visible-stories';
 
 /** Long enough to skip the intermediate words of a fast typist, short enough to feel live. */
 const SEARCH_DEBOUNCE_MS = 150;
@@ -60,9 +61,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
       const query = get().searchInput.trim();
       if (!query || isTooShortQuery(query)) return;
       const mine = ++sequence;
+      // Ranked within the topic, file or orphans on screen, so none of their matches is cut by the limit.
+      const filter = get().selectedFilter;
       let response: SearchResponse;
       try {
-        response = await api.search({ query, limit: SEARCH_LIMIT });
+        response = await api.search({ query, limit: SEARCH_LIMIT, ...searchScope(get()) });
       } catch (error) {
         response = { ok: false, query, error: errorMessage(error) };
       }
@@ -70,7 +73,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
       if (response.ok === true) {
         set({
           searchStatus: 'ready',
-          searchResults: { query, hits: response.hits, total: response.total },
+          searchResults: { query, hits: response.hits, total: response.total, filter },
           searchError: null,
         });
       } else if (response.ok === false) {

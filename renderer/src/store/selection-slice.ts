@@ -7,7 +7,10 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = () => (set, ge
   pinnedStoryId: null,
 
   selectFilter(filter) {
+    const changed = filter !== get().selectedFilter;
     set({ selectedFilter: filter, pinnedStoryId: null });
+    // A search is ranked within the filter: ask again for the new one.
+    if (changed && get().searchInput.trim()) void get().runSearch();
   },
 
   selectStory(id) {

@@ -1,9 +1,11 @@
 // The stories pane's list, derived from the library, the topic/file filter and
 // the search results (or the orphaned notes, when that filter is chosen). Used
 // by the pane and by `moveSelection`, so both agree on what "next story" means.
+// A search is ranked by main within the filter (`searchScope`): here its hits
+// are only put in order, never filtered again.
 // Everything here is memoised on its inputs: with 100k stories a list or a map
 // is built once per change, never per render or per keypress.
-import type { LibrarySnapshot, NoteView, SearchHitView, StoryListItem } from '../../../electron/shared/ipc-contract';
+import type { LibrarySnapshot, NoteView, OrphanNote, SearchHitView, SearchRequest, StoryListItem } from '../../../electron/shared/ipc-contract';
 import { ORPHANS_FILTER, parseFilter } from './filter-key';
 import { memoLast } from './memo-last';
 import type { AppState, FilterKey, SearchResults } from './types';
@@ -17,15 +19,13 @@ export interface VisibleStories {
   highlights: ReadonlyMap<string, HitHighlights> | null;
   /** The search these items answer, if any. */
   query: string | null;
-  /** Library-wide number of matches for the query (before the topic/file filter and the hit limit). */
+  /** Matches for the query within the filter (before the hit limit). */
   searchTotal: number;
   /** The items are orphaned notes (title: the note's question, snippet: its text), not library stories. */
   orphans: boolean;
 }
 
 const EMPTY: VisibleStories = { items: [], highlights: null, query: null, searchTotal: 0, orphans: false };
-/** Characters of an orphaned note's text shown as its row's snippet. */
-const ORPHAN_SNIPPET_CHARS = 220;
 
 /** The library's stories by id. */
 export const storyIndex = memoLast(
@@ -40,80 +40,82 @@ export const positionIndex = memoLast(
   (items: readonly StoryListItem[]) => new Map(items.map((story, index) => [story.id, index])),
 );
 
-/** A test for "is this story in the chosen topic or file", or null for all stories. */
-const filterPredicate = memoLast(
-  (snapshot: LibrarySnapshot, filter: FilterKey | null): ((story: StoryListItem) => boolean) | null => {
-    const parsed = parseFilter(filter);
-    if (!parsed || parsed.kind === 'orphans') return null;
-    if (parsed.kind === 'source') return (story) => story.source === parsed.path;
-    const topic = snapshot.topics.find((candidate) => candidate.name === parsed.name);
-    const ids = new Set(topic?.storyIds ?? []);
-    return (story) => ids.has(story.id);
-  },
-);
+/** The ids of the stories in the chosen topic or file, in library order; null for all stories (or the orphans). */
+const filterStoryIds = memoLast((snapshot: LibrarySnapshot | null, filter: FilterKey | null): readonly string[] | null => {
+  const parsed = parseFilter(filter);
+  if (!snapshot || !parsed || parsed.kind === 'orphans') return null;
+  if (parsed.kind === 'source') return snapshot.stories.filter((story) => story.source === parsed.path).map((story) => story.id);
+  return snapshot.topics.find((candidate) => candidate.name === parsed.name)?.storyIds ?? [];
+});
 
-/** Orphaned notes as list rows: the question is the title, the start of the note the snippet. */
-const orphanItems = memoLast((orphans: readonly NoteView[]): StoryListItem[] =>
+/** A test for "is this story in the chosen topic or file", or null for all stories. */
+const filterPredicate = memoLast((ids: readonly string[] | null): ((story: StoryListItem) => boolean) | null => {
+  if (!ids) return null;
+  const set = new Set(ids);
+  return (story) => set.has(story.id);
+});
+
+/** What a search must be ranked within for the current filter: the topic's or file's stories, or the orphaned notes. */
+export function searchScope(state: Pick<AppState, 'snapshot' | 'selectedFilter'>): Pick<SearchRequest, 'ids' | 'scope'> {
+  if (state.selectedFilter === ORPHANS_FILTER) return { scope: 'orphans' };
+  const ids = filterStoryIds(state.snapshot, state.selectedFilter);
+  return ids ? { ids: [...ids] } : {};
+}
+
+/** Orphaned notes as list rows: the question is the title, the snippet main made of the note. */
+const orphanItems = memoLast((orphans: readonly OrphanNote[]): StoryListItem[] =>
   orphans.map((note) => ({
     id: note.id,
     source: note.source,
     line: 0,
     title: note.question.trim() || 'A note without its question',
-    snippet: note.text.replace(/\s+/g, ' ').trim().slice(0, ORPHAN_SNIPPET_CHARS),
-    topics: [],
+    snippet: note.snippet,
   })),
 );
 
-/**
- * Orphans are not in the search index (their stories are gone), so a search among
- * them is a plain word match: every word must appear, words marked `-` must not.
- */
-const orphansMatching = memoLast((items: readonly StoryListItem[], orphans: readonly NoteView[], query: string) => {
-  const byId = orphanIndex(orphans);
-  const words = query
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => ({ exclude: word.startsWith('-'), text: word.replace(/^[+-]?(\w+:)?/, '').replace(/[*~^\d]*$/, '') }))
-    .filter((word) => word.text !== '');
-  return items.filter((item) => {
-    const haystack = `${item.title}\n${byId.get(item.id)?.text ?? ''}`.toLowerCase();
-    return words.every((word) => haystack.includes(word.text) !== word.exclude);
-  });
-});
+/** Orphaned notes' rows by id. */
+const orphanItemIndex = memoLast((items: readonly StoryListItem[]) => new Map(items.map((item) => [item.id, item])));
+
+/** Hits in their ranked order, as rows of `byId`; a hit with no row (the list is reloading) is skipped, not shown broken. */
+function rankedRows(hits: readonly SearchHitView[], byId: ReadonlyMap<string, StoryListItem>, keep: ((story: StoryListItem) => boolean) | null) {
+  const items: StoryListItem[] = [];
+  const highlights = new Map<string, HitHighlights>();
+  for (const hit of hits) {
+    const story = byId.get(hit.id);
+    if (!story || (keep && !keep(story))) continue;
+    items.push(story);
+    highlights.set(hit.id, hit.highlights);
+  }
+  return { items, highlights };
+}
 
 const compute = memoLast(
   (
     snapshot: LibrarySnapshot | null,
     filter: FilterKey | null,
     results: SearchResults | null,
-    orphans: readonly NoteView[],
+    orphans: readonly OrphanNote[],
   ): VisibleStories => {
     if (!snapshot) return EMPTY;
+    // Results ranked for another filter: the answer for this one is on its way.
+    const current = results !== null && results.filter === filter;
     if (filter === ORPHANS_FILTER) {
       const all = orphanItems(orphans);
       if (!results) return { ...EMPTY, items: all, orphans: true };
-      const items = orphansMatching(all, orphans, results.query);
-      return { items, highlights: null, query: results.query, searchTotal: items.length, orphans: true };
+      const { items } = current ? rankedRows(results.hits, orphanItemIndex(all), null) : { items: [] };
+      return { items, highlights: null, query: results.query, searchTotal: current ? results.total : 0, orphans: true };
     }
-    const keep = filterPredicate(snapshot, filter);
+    const keep = filterPredicate(filterStoryIds(snapshot, filter));
     if (!results) {
       return { ...EMPTY, items: keep ? snapshot.stories.filter(keep) : snapshot.stories };
     }
-    const byId = storyIndex(snapshot.stories);
-    const items: StoryListItem[] = [];
-    const highlights = new Map<string, HitHighlights>();
-    for (const hit of results.hits) {
-      const story = byId.get(hit.id);
-      // A hit for a story the snapshot no longer has (library reloading) is skipped, not shown broken.
-      if (!story || (keep && !keep(story))) continue;
-      items.push(story);
-      highlights.set(hit.id, hit.highlights);
-    }
-    return { items, highlights, query: results.query, searchTotal: results.total, orphans: false };
+    // Until then, the earlier hits that are in this filter stand in for its answer.
+    const { items, highlights } = rankedRows(results.hits, storyIndex(snapshot.stories), current ? null : keep);
+    return { items, highlights, query: results.query, searchTotal: current ? results.total : items.length, orphans: false };
   },
 );
 
-const NO_ORPHANS: readonly NoteView[] = [];
+const NO_ORPHANS: readonly OrphanNote[] = [];
 
 export function selectVisibleStories(state: AppState): VisibleStories {
   // Orphans only matter to their own filter: a refreshed overview must not rebuild a topic's list.

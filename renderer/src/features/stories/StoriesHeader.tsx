@@ -24,9 +24,9 @@ export function StoriesHeader({ visible }: { visible: VisibleStories }) {
   } else if (visible.query === null) {
     text = plural(count, 'story', 'stories');
   } else {
-    // Without a filter the library-wide total is right even when the hits were capped.
-    text = `${plural(scope ? count : visible.searchTotal, 'result', 'results')} for “${visible.query}”`;
-    if (!scope && visible.searchTotal > count) detail = `· best ${count.toLocaleString('en-US')} shown`;
+    // The total counts every match within the filter, even when the hits were capped.
+    text = `${plural(visible.searchTotal, 'result', 'results')} for “${visible.query}”`;
+    if (visible.searchTotal > count) detail = `${detail === null ? '' : `${detail} `}· best ${count.toLocaleString('en-US')} shown`;
   }
   return (
     <header className="pane-header">

@@ -1,0 +1,128 @@
+// The renderer's searches, answered: the library's engine for stories (ranked
+// within the topic or file the reader is in, when the request names its ids),
+// an in-process engine over the orphaned notes for the orphans, and highlight
+// ranges for the rows and the story on screen. The engine's life (build,
+// update) belongs to ReaderSession; this file only asks it questions.
+
+import { InProcessEngine } from '../core/search/in-process-engine';
+import type { SearchEngine } from '../core/search/engine';
+import { highlightRanges, highlightStory } from '../core/search/highlight';
+import type { FieldHighlights, NoteView, SearchHit, Story } from '../core/types';
+import type { SearchResponse, SearchScope, StoryListItem } from '../shared/ipc-contract';
+
+/** Most hits a search answers when the request names no limit. */
+const DEFAULT_LIMIT = 500;
+
+export interface SearchRequestOptions {
+  limit?: number;
+  /** Search these stories of the library only. */
+  ids?: readonly string[];
+  scope?: SearchScope;
+}
+
+/** The library as loaded now: what hits are shown with. */
+export interface SearchedLibrary {
+  generation: number;
+  itemsById: ReadonlyMap<string, StoryListItem>;
+}
+
+export class SearchService {
+  /** Hits of the last query, so opening one of its stories does not search again. */
+  private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> } | null = null;
+  /** The orphaned notes' engine, and which notes (ids and revisions) it holds. */
+  private orphanIndex: { key: string; engine: Promise<InProcessEngine> } | null = null;
+
+  constructor(
+    private readonly engine: SearchEngine,
+    /** The notes whose story is not in the library. */
+    private readonly orphans: () => Promise<readonly NoteView[]>,
+  ) {}
+
+  /** Rank the library's stories (those in `ids`, when given). The engine must be ready. */
+  async searchLibrary(library: SearchedLibrary, query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
+    if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
+    const outcome = await this.engine.search(query, { limit: options.limit ?? DEFAULT_LIMIT, ids: options.ids });
+    if (!outcome.ok) return { ok: false, query, error: outcome.error };
+    this.lastSearch = { query, generation: library.generation, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
+    return {
+      ok: true,
+      query,
+      total: outcome.total,
+      hits: outcome.hits.map((hit) => {
+        const item = library.itemsById.get(hit.id);
+        const summaryTerms = hit.terms.summary ?? [];
+        return {
+          id: hit.id,
+          score: hit.score,
+          highlights: {
+            title: item ? highlightRanges(item.title, summaryTerms) : [],
+            snippet: item ? highlightRanges(item.snippet, summaryTerms) : [],
+          },
+        };
+      }),
+    };
+  }
+
+  /**
+   * Rank the orphaned notes with the same engine code as the library: a note's
+   * question is its question field and its text its reflection (the reader's own).
+   * Their rows are shown without highlights.
+   */
+  async searchOrphans(query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
+    if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
+    const engine = await this.orphanEngine();
+    const outcome = await engine.search(query, { limit: options.limit ?? DEFAULT_LIMIT, ids: options.ids });
+    if (!outcome.ok) return { ok: false, query, error: outcome.error };
+    return {
+      ok: true,
+      query,
+      total: outcome.total,
+      hits: outcome.hits.map((hit) => ({ id: hit.id, score: hit.score, highlights: { title: [], snippet: [] } })),
+    };
+  }
+
+  /** Ranges to mark in a story's fields for `query`, or undefined when it does not match (or no search can run yet). */
+  async storyHighlights(library: SearchedLibrary, story: Story, query: string): Promise<FieldHighlights | undefined> {
+    if (query.trim() === '' || !this.engine.ready) return undefined;
+    const hit = await this.hitFor(library, story.id, query);
+    if (!hit) return undefined;
+    const { summary, reflection, question, title } = highlightStory(story, hit);
+    return { summary, reflection, question, title };
+  }
+
+  /** A new library (or a reload) was adopted: hits of the last search name old stories. */
+  forgetLastSearch(): void {
+    this.lastSearch = null;
+  }
+
+  async close(): Promise<void> {
+    const orphans = this.orphanIndex;
+    this.orphanIndex = null;
+    await (await orphans?.engine)?.dispose();
+  }
+
+  /** The terms a story matched for `query`: from the last search when it was this query. */
+  private async hitFor(library: SearchedLibrary, id: string, query: string): Promise<SearchHit | undefined> {
+    const last = this.lastSearch;
+    const cached = last?.query === query && last.generation === library.generation ? last.hits.get(id) : undefined;
+    if (cached) return cached;
+    const outcome = await this.engine.search(query, { ids: [id], supersede: false });
+    return outcome.ok ? outcome.hits.find((hit) => hit.id === id) : undefined;
+  }
+
+  /** An engine over the orphaned notes as they are now: rebuilt when one is added, removed or edited. */
+  private async orphanEngine(): Promise<InProcessEngine> {
+    const notes = await this.orphans();
+    const key = notes.map((note) => `${note.id}@${note.revision}`).join(',');
+    const current = this.orphanIndex;
+    if (current?.key === key) return current.engine;
+    const engine = (async () => {
+      const built = new InProcessEngine({ segments: 1 });
+      await built.build(notes.map((note) => ({ id: note.id, summary: '', reflection: note.text, question: note.question })));
+      return built;
+    })();
+    this.orphanIndex = { key, engine };
+    void current?.engine.then((old) => old.dispose());
+    return engine;
+  }
+}
