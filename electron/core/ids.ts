@@ -16,6 +16,14 @@ export function storyId(summary: string, question: string): string {
     .slice(0, 16);
 }
 
+/** A story id as `storyId` makes it: 16 lowercase hex digits. Notes are filed under it, so every check uses this one. */
+export const STORY_ID_PATTERN = /^[0-9a-f]{16}$/;
+
+/** True for a story id: 16 lowercase hex digits. */
+export function isStoryId(value: unknown): value is string {
+  return typeof value === 'string' && STORY_ID_PATTERN.test(value);
+}
+
 function normalise(text: string): string {
   const nfc = text.normalize('NFC');
   // Most lines have nothing to collapse; testing first is ~2× faster on large libraries.

@@ -4,7 +4,8 @@
 // every outcome crosses as an Envelope: only an error's message leaves main.
 
 import { writeFileAtomic } from '../core/fs/atomic-write';
-import type { AppInfo, Envelope, FlushReport, InvokeChannel, InvokeChannels } from '../shared/ipc-contract';
+import { messageOf } from '../core/fs/errors';
+import type { AppInfo, Envelope, FlushReport, InvokeChannel, InvokeChannels, RecoveryReport } from '../shared/ipc-contract';
 import { validateRequest } from '../shared/ipc-schemas';
 import type { ValidRequest } from '../shared/ipc-schemas';
 import type { ReaderSession } from './reader-session';
@@ -21,6 +22,8 @@ export interface ShellServices {
   /** Ask for a JSON export or a folder of notes to import; null when the user cancels. */
   pickImportSource: () => Promise<string | null>;
   revealDataFolder: () => Promise<void>;
+  /** What main recovered after reopening a crashed or hung page, once; null otherwise. */
+  recovery: () => RecoveryReport | null;
 }
 
 type Handler<C extends InvokeChannel> = (request: ValidRequest<C>) => Promise<InvokeChannels[C]['response']> | InvokeChannels[C]['response'];
@@ -36,13 +39,15 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
       return folder === null ? null : session.open(folder);
     },
     'library:reload': () => session.reload(),
-    'search:query': ({ query, limit }) => session.search(query, limit),
+    'search:query': ({ query, ...options }) => session.search(query, options),
     'story:get': ({ id, query }) => session.getStory(id, query),
     'notes:get': ({ id }) => session.notes.get(id),
     'notes:save': ({ id, text, baseRevision }) => session.notes.save(id, text, baseRevision),
     'notes:overview': () => session.notes.overview(),
     'notes:history': ({ id }) => session.notes.history(id),
     'notes:restore': ({ id, version }) => session.notes.restore(id, version),
+    'notes:purge-history': ({ id }) => session.notes.purgeHistory(id),
+    'notes:delete': ({ id }) => session.notes.delete(id),
     'notes:export': async ({ format }) => {
       const file = await shell.pickExportFile(format);
       if (file === null) return null;
@@ -58,6 +63,7 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
     'view:save': (view) => session.saveView(view),
     'view:load': () => session.loadView(),
     'app:flushed': (report) => shell.flushed(report),
+    'app:recovery': () => shell.recovery(),
   };
 
   const table = {} as Record<InvokeChannel, (request: unknown) => Promise<Envelope<unknown>>>;
@@ -68,7 +74,7 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
         const value = await handler(validateRequest(channel, request));
         return { ok: true, value };
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         console.error(`[ipc] ${channel} failed:`, message);
         return { ok: false, error: message };
       }

@@ -1,16 +1,20 @@
 // The reader's notes as the app uses them: the store, plus what only the
-// running app knows — which story a note belongs to, which revision of each
-// file Ponder itself last read or wrote (so a change on disk by another
-// program is told apart from our own writes), and the watcher that reports
-// those changes. No Electron import: the e2e host runs this too.
+// running app knows — which story a note belongs to, and the watcher that
+// reports changes on disk (the store tells them apart from its own writes).
+// No Electron import: the e2e host runs this too.
 
+import { messageOf } from '../core/fs/errors';
+import { textSnippet } from '../core/library/headline';
 import { exportJson, exportMarkdown } from '../core/notes/notes-export';
 import { importNotes } from '../core/notes/notes-import';
 import { NotesStore } from '../core/notes/notes-store';
 import { watchNotes } from '../core/notes/notes-watcher';
-import type { Story } from '../core/types';
+import type { NotesWatcher } from '../core/notes/notes-watcher';
+import type { SaveNoteResult, Story } from '../core/types';
 import type { ImportReport, NoteLoad, NotesOverview, NoteVersion, SaveNoteResponse } from '../shared/ipc-contract';
 import type { Emit } from './emit';
+import { SaveRate } from './save-rate';
+import type { SaveRateOptions } from './save-rate';
 
 export interface NotesServiceOptions {
   dataDir: string;
@@ -19,21 +23,35 @@ export interface NotesServiceOptions {
   story: (id: string) => Pick<Story, 'question' | 'source' | 'title' | 'topics'> | undefined;
   /** Ids of the open library's stories (empty when none is open). */
   storyIds: () => ReadonlySet<string>;
+  /** How often one note may be saved (save-rate.ts). Default: 10 at once, then 3 a second. */
+  saveRate?: SaveRateOptions;
 }
 
 export class NotesService {
   readonly store: NotesStore;
-  /** Revision of each note file as Ponder last read or wrote it (null: no file). */
-  private readonly known = new Map<string, string | null>();
-  private watcher: { close(): Promise<void> } | null = null;
+  private watcher: NotesWatcher | null = null;
+  private readonly rate: SaveRate;
 
   constructor(private readonly options: NotesServiceOptions) {
     this.store = new NotesStore(options.dataDir);
+    this.rate = new SaveRate(options.saveRate);
+    // Leftovers of a write a crash interrupted are dealt with before anything else touches the notes.
+    void this.store.recover().then(
+      (report) => {
+        if (report.removed > 0) console.info('Ponder: cleaned up after an interrupted write:', report);
+      },
+      (error: unknown) => console.error('Ponder: could not clean up after an interrupted write:', error),
+    );
   }
 
   /** Start reporting notes changed on disk by other programs. */
   watch(): void {
     this.watcher ??= watchNotes(this.store.notesDir, (id) => void this.changedOnDisk(id));
+  }
+
+  /** Resolves once the watcher `watch` started is listening (at once when none is). */
+  get watching(): Promise<void> {
+    return this.watcher?.ready ?? Promise.resolve();
   }
 
   async close(): Promise<void> {
@@ -42,13 +60,12 @@ export class NotesService {
   }
 
   async get(id: string): Promise<NoteLoad> {
-    const load = await this.store.load(id);
-    this.known.set(id, revisionOf(load));
-    return load;
+    return this.store.load(id);
   }
 
   /** Save a note. Its question and source come from the library, or from the note itself for an orphan. */
   async save(id: string, text: string, baseRevision?: string | null): Promise<SaveNoteResponse> {
+    this.rate.take(id);
     const story = this.options.story(id);
     if (!story) {
       const existing = await this.store.load(id);
@@ -57,7 +74,7 @@ export class NotesService {
       }
     }
     const result = await this.store.save({ id, text, question: story?.question ?? '', source: story?.source ?? '', baseRevision });
-    return this.answer(id, result);
+    return answer(id, result);
   }
 
   async history(id: string): Promise<NoteVersion[]> {
@@ -65,14 +82,27 @@ export class NotesService {
   }
 
   async restore(id: string, version: string): Promise<SaveNoteResponse> {
-    return this.answer(id, await this.store.restore(id, version));
+    this.rate.take(id);
+    return answer(id, await this.store.restore(id, version));
+  }
+
+  /** Delete every earlier version of the note; answers the (empty) history. */
+  async purgeHistory(id: string): Promise<NoteVersion[]> {
+    await this.store.purgeHistory(id);
+    return this.store.history(id);
+  }
+
+  /** Delete the note and its history. */
+  async delete(id: string): Promise<void> {
+    await this.store.deleteNote(id);
   }
 
   /** Orphans and unreadable notes. A notes folder that cannot be listed is itself reported, not thrown. */
   async overview(): Promise<NotesOverview> {
     const listed = await this.listOrReport();
     const ids = this.options.storyIds();
-    return { orphans: listed.notes.filter((note) => !ids.has(note.id)), unreadable: listed.unreadable };
+    const orphans = listed.notes.filter((note) => !ids.has(note.id)).map((note) => ({ ...note, snippet: textSnippet(note.text) }));
+    return { orphans, unreadable: listed.unreadable };
   }
 
   /** Ids of the open library's stories that have a non-empty note (none when the folder cannot be listed). */
@@ -87,8 +117,7 @@ export class NotesService {
     try {
       return await this.store.list();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return { notes: [], unreadable: [{ file: this.store.notesDir, reason }] };
+      return { notes: [], unreadable: [{ file: this.store.notesDir, reason: messageOf(error) }] };
     }
   }
 
@@ -105,31 +134,18 @@ export class NotesService {
     return importNotes(this.store, from);
   }
 
-  private answer(id: string, result: Awaited<ReturnType<NotesStore['save']>>): SaveNoteResponse {
-    if (result.status === 'conflict') {
-      this.known.set(id, revisionOf(result.disk));
-      return { status: 'conflict', id, disk: result.disk };
-    }
-    const { note } = result;
-    this.known.set(id, note.revision);
-    return { status: 'saved', id, updated: note.updated, revision: note.revision, answered: note.text.trim() !== '' };
-  }
-
   private async changedOnDisk(id: string): Promise<void> {
     try {
-      const load = await this.store.load(id);
-      const revision = revisionOf(load);
-      if (this.known.has(id) && this.known.get(id) === revision) return; // our own write
-      this.known.set(id, revision);
-      this.options.emit('notes:changed', { id, load });
+      const load = await this.store.noticeChange(id);
+      if (load) this.options.emit('notes:changed', { id, load });
     } catch (error) {
       console.error(`Ponder: could not reload note ${id} after it changed on disk:`, error);
     }
   }
 }
 
-function revisionOf(load: NoteLoad): string | null {
-  if (load.state === 'ok') return load.note.revision;
-  if (load.state === 'unreadable') return load.revision;
-  return null;
+function answer(id: string, result: SaveNoteResult): SaveNoteResponse {
+  if (result.status === 'conflict') return { status: 'conflict', id, disk: result.disk };
+  const { note } = result;
+  return { status: 'saved', id, updated: note.updated, revision: note.revision, answered: note.text.trim() !== '' };
 }

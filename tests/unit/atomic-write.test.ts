@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, describe, expect } from 'vitest';
-import { copyAside, describeFsError, writeFileAtomic, writeNewFileAtomic } from '../../electron/core/fs/atomic-write';
+import { copyAside, writeFileAtomic, writeNewFileAtomic } from '../../electron/core/fs/atomic-write';
 import { faultyFs } from './helpers/faulty-fs';
 
 const test = base.extend<{ tmpDir: string }>({
@@ -126,16 +126,5 @@ describe('copyAside', () => {
     expect(path.basename(conflict)).toBe('3f1c0a9be2d47a15.conflict-20261124T214456123Z.md');
     expect(new Uint8Array(await readFile(first))).toEqual(bytes);
     expect(new Uint8Array(await readFile(second))).toEqual(new Uint8Array([1]));
-  });
-});
-
-describe('describeFsError', () => {
-  test('says what common failures mean', () => {
-    expect(describeFsError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }))).toBe(
-      'the disk is full',
-    );
-    expect(describeFsError(Object.assign(new Error('EROFS'), { code: 'EROFS' }))).toBe('the disk is read-only');
-    expect(describeFsError(Object.assign(new Error('EBUSY'), { code: 'EBUSY' }))).toBe('the file is in use by another program');
-    expect(describeFsError(new Error('something odd'))).toBe('something odd');
   });
 });

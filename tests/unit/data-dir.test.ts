@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOCATION_FILE, parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data/data-dir';
+import { parseCommandLine, resolveDataDir, userArguments } from '../../electron/core/data/data-dir';
+import { dataLayout, LOCATION_FILE, MOVED_ENTRIES } from '../../electron/core/data/layout';
 import { test } from './helpers/temp-dir';
 
 describe('parseCommandLine', () => {
@@ -94,5 +95,21 @@ describe('userArguments', () => {
     const argv = ['electron', '--inspect=0', '--remote-debugging-port=0', 'out/main/index.js', '/digests', '--data-dir', '/d'];
     expect(userArguments(argv, true)).toEqual(['/digests', '--data-dir', '/d']);
     expect(parseCommandLine(userArguments(argv, true))).toEqual({ library: '/digests', dataDir: '/d' });
+  });
+});
+
+describe('dataLayout', () => {
+  it('names the entries of a data folder as FORMATS.md does, absolute', () => {
+    const root = path.resolve('relative/data');
+    expect(dataLayout('relative/data')).toEqual({
+      root,
+      notes: path.join(root, 'notes'),
+      history: path.join(root, 'history'),
+      cache: path.join(root, 'cache'),
+      state: path.join(root, 'state.json'),
+    });
+    expect(LOCATION_FILE).toBe('location.json');
+    // A move copies what the user cannot get back; the cache is rebuilt.
+    expect([...MOVED_ENTRIES].sort()).toEqual(['history', 'notes', 'state.json']);
   });
 });

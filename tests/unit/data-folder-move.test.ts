@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { AppStateStore } from '../../electron/core/data/app-state';
-import { LOCATION_FILE, resolveDataDir } from '../../electron/core/data/data-dir';
+import { resolveDataDir } from '../../electron/core/data/data-dir';
+import { LOCATION_FILE } from '../../electron/core/data/layout';
 import { moveDataFolder } from '../../electron/core/data/data-folder-move';
 import { NotesStore } from '../../electron/core/notes/notes-store';
 import { test } from './helpers/temp-dir';
@@ -95,14 +96,10 @@ describe('moveDataFolder', () => {
     await symlink(loop, loop);
     const before = await tree(from);
     await expect(moveDataFolder(from, to, from)).rejects.toThrow(
-      new RegExp(`^Ponder: could not move the data folder to ${escape(to)}: ELOOP: .*\\. Nothing was changed\\.$`),
+      `Ponder: could not move the data folder to ${to}: too many levels of symbolic links. Nothing was changed.`,
     );
     await expect(readdir(to)).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await tree(from)).toEqual(before);
     expect(resolveDataDir({ argv: [], env: {}, defaultDir: from })).toBe(from);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { storyId } from '../../electron/core/ids';
+import { isStoryId, storyId } from '../../electron/core/ids';
 import { parseDigest } from '../../electron/core/library/parse';
 
 const SAMPLE = fileURLToPath(new URL('../../resources/sample/000_f4e10373848a0985.txt', import.meta.url));
@@ -48,5 +48,15 @@ describe('storyId', () => {
     expect(idsOf(lines.join('\r'))).toEqual(expected);
     expect(idsOf(`\uFEFF${lines.join('\r\n')}\r\n`)).toEqual(expected);
     expect(idsOf(lines.map((l) => `\t${l}   `).join('\n'))).toEqual(expected);
+  });
+});
+
+describe('isStoryId', () => {
+  test('accepts what storyId makes, and only 16 lowercase hex digits', () => {
+    expect(isStoryId(storyId('A summary.', 'A question?'))).toBe(true);
+    expect(isStoryId('3f1c0a9be2d47a15')).toBe(true);
+    for (const value of ['3F1C0A9BE2D47A15', '3f1c0a9be2d47a1', '3f1c0a9be2d47a155', '3f1c0a9be2d47a1g', ' 3f1c0a9be2d47a15', '3f1c0a9be2d47a15\n', '', 42, null, undefined]) {
+      expect(isStoryId(value), JSON.stringify(value)).toBe(false);
+    }
   });
 });

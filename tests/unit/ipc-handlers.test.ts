@@ -30,6 +30,7 @@ beforeEach(async () => {
     pickExportFile: async (format) => path.join(dataDir, `export.${format === 'json' ? 'json' : 'md'}`),
     pickImportSource: async () => null,
     revealDataFolder: async () => undefined,
+    recovery: () => null,
   });
 });
 

@@ -56,12 +56,15 @@ describe('NoteHistory', () => {
     expect(await new NoteHistory(path.join(tmpDir, 'none')).list(ID)).toEqual([]);
   });
 
-  test('keeps only the newest HISTORY_LIMIT versions', async ({ tmpDir }) => {
+  test('thinning keeps every text that exists nowhere else, and lets duplicates go', async ({ tmpDir }) => {
     const history = new NoteHistory(tmpDir);
-    await mkdir(history.dirFor(ID), { recursive: true });
-    for (let i = 0; i < 53; i++) await history.keep(note(`v${i}`), 'import', { now: later(i) });
-    const names = (await readdir(history.dirFor(ID))).sort();
-    expect(names).toHaveLength(50);
-    expect(names[0]).toBe('20261124T210000003Z.md');
+    // 53 imports (texts from elsewhere) a minute apart, alternating two texts after the first 50.
+    for (let i = 0; i < 53; i++) await history.keep(note(i < 50 ? `v${i}` : `dup${i % 2}`), 'import', { now: later(i * 60_000) });
+    for (let i = 0; i < 4; i++) await history.keep(note(`dup${i % 2}`), 'import', { now: later((53 + i) * 60_000) });
+    // A day later every distinct text is still there; of the duplicates, one copy each.
+    await history.keep(note('a day later'), 'import', { now: later(26 * 60 * 60_000) });
+    const texts = (await history.list(ID)).map((version) => version.text);
+    for (let i = 0; i < 50; i++) expect(texts).toContain(`v${i}`);
+    expect(texts.filter((text) => text.startsWith('dup')).sort()).toEqual(['dup0', 'dup1']);
   });
 });

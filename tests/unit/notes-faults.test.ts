@@ -4,10 +4,10 @@
 // (helpers/faulty-fs.ts); everything else happens for real.
 
 import { chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import path, { sep } from 'node:path';
 import { describe, expect } from 'vitest';
 import { NotesStore } from '../../electron/core/notes/notes-store';
-import { faultyFs } from './helpers/faulty-fs';
+import { faultyFs, recordingFs } from './helpers/faulty-fs';
 import type { Fault } from './helpers/faulty-fs';
 import { test } from './helpers/temp-dir';
 
@@ -145,25 +145,37 @@ describe('another program writing the same note', () => {
   });
 
   test('a write racing a save in flight leaves one whole note, and no text is lost', async ({ tmpDir }) => {
-    const store = new NotesStore(tmpDir);
+    const written: string[] = [];
+    // Another program writes the note at the worst moments: just before each rename or link of a save.
+    const fs = recordingFs(async (call) => {
+      if ((call.call !== 'rename' && call.call !== 'link') || !call.path.includes(`${sep}notes${sep}`)) return;
+      const text = `theirs ${written.length}`;
+      written.push(text);
+      await writeFile(store.fileFor(ID), theirsNote(text));
+    });
+    const store = new NotesStore(tmpDir, { fs });
     await store.save(note('the start'));
-    const theirs = (i: number) =>
-      `---\nid: ${ID}\nquestion: "q"\nsource: "s"\ncreated: 2026-01-01T00:00:00.000Z\n` +
-      `updated: 2026-01-02T00:00:00.000Z\n---\ntheirs ${i}`;
-    const writes: Promise<void>[] = [];
-    const saves = [];
+    const results = [];
     for (let i = 0; i < 20; i++) {
-      writes.push(writeFile(store.fileFor(ID), theirs(i)));
-      saves.push(store.save(note(`mine ${i}`)));
+      // Each save is based on what the reader last loaded, as the editor's are.
+      const load = await store.load(ID);
+      results.push(await store.save({ ...note(`mine ${i}`), baseRevision: load.state === 'ok' ? load.note.revision : null }));
     }
-    await Promise.all([...writes, ...saves]);
-    // The note is whole (a half-written file of theirs, read mid-write, was copied aside, not lost).
+    expect(results.every((result) => result.status === 'conflict')).toBe(true);
+    // The note is whole, and every text — ours, and each one the other program wrote — is on disk or in history.
     const load = await store.load(ID);
     expect(load).toMatchObject({ state: 'ok', note: { text: expect.stringMatching(/^(mine|theirs) \d+$/) } });
-    expect((await store.history(ID)).map((version) => version.text)).toContain('the start');
+    const kept = new Set([load.state === 'ok' ? load.note.text : '', ...(await store.history(ID)).map((version) => version.text)]);
+    expect(written.length).toBeGreaterThan(20);
+    for (const text of ['the start', ...written, ...Array.from({ length: 20 }, (_, i) => `mine ${i}`)]) expect(kept).toContain(text);
     expect((await store.list()).unreadable).toEqual([]);
   });
 });
+
+/** A whole note file, as another program would write it. */
+function theirsNote(text: string): string {
+  return `---\nid: ${ID}\nquestion: "q"\nsource: "s"\ncreated: 2026-01-01T00:00:00.000Z\nupdated: 2026-01-02T00:00:00.000Z\n---\n${text}`;
+}
 
 describe('a corrupt note', () => {
   test('is never overwritten: its bytes are kept aside before the first save', async ({ tmpDir }) => {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, vi } from 'vitest';
-import { HISTORY_LIMIT } from '../../electron/core/notes/note-history';
 import { parseNote } from '../../electron/core/notes/note-format';
 import { NotesStore } from '../../electron/core/notes/notes-store';
 import type { SaveNoteInput } from '../../electron/core/notes/notes-store';
@@ -414,17 +413,27 @@ describe('history', () => {
     expect((await restarted.history(ID)).map((version) => version.text)).toEqual(['b', 'a']);
   });
 
-  test(`keeps at most ${HISTORY_LIMIT} versions, pruning the oldest`, async ({ tmpDir, store }) => {
+  test('thins by age, never by count: a long burst of saves does not push out the texts before it', async ({ store }) => {
     const start = Date.parse('2026-01-01T00:00:00.000Z');
-    for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
-      at(new Date(start + i * 10 * 60_000).toISOString());
-      await saved(store, { text: `version ${i}` });
+    const atMinute = (minutes: number) => at(new Date(start + minutes * 60_000).toISOString());
+    // Ten texts the reader had, each on disk for ten minutes.
+    for (let i = 0; i < 10; i++) {
+      atMinute(i * 10);
+      await saved(store, { text: `kept ${i}` });
     }
-    const history = await store.history(ID);
-    expect(history).toHaveLength(HISTORY_LIMIT);
-    expect(history[0]!.text).toBe(`version ${HISTORY_LIMIT + 3}`);
-    expect(history.at(-1)!.text).toBe('version 4');
-    expect(await readdir(path.join(tmpDir, 'history', ID))).toHaveLength(HISTORY_LIMIT);
+    // Then 120 saves, one a second, each dropping the whole text (so none is coalesced).
+    for (let i = 0; i < 120; i++) {
+      at(new Date(start + 100 * 60_000 + i * 1000).toISOString());
+      await saved(store, { text: i % 2 === 0 ? `${'x'.repeat(60)} burst ${i}` : '' });
+    }
+    // Two days on, one more save thins the history.
+    atMinute(100 + 48 * 60);
+    await saved(store, { text: 'two days on' });
+    const texts = (await store.history(ID)).map((version) => version.text);
+    for (let i = 0; i < 10; i++) expect(texts).toContain(`kept ${i}`);
+    for (let i = 0; i < 120; i += 2) expect(texts).toContain(`${'x'.repeat(60)} burst ${i}`);
+    // What thinning let go is repeats: the empty text, kept once per burst step, stays once.
+    expect(texts.filter((text) => text === '')).toHaveLength(1);
   }, 60_000);
 
   test('names versions kept in the same millisecond, or after the clock went back, in order', async ({ store }) => {

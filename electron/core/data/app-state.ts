@@ -3,8 +3,10 @@
 // with the file falls back to defaults, field by field.
 
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { copyAside, describeFsError, writeFileAtomic } from '../fs/atomic-write';
+import { copyAside, nodeWriteFs, writeFileAtomic } from '../fs/atomic-write';
+import type { WriteFs } from '../fs/atomic-write';
+import { describeFsError, noop } from '../fs/errors';
+import { dataLayout } from './layout';
 
 export interface AppState {
   version: 1;
@@ -39,8 +41,12 @@ export class AppStateStore {
   /** Tail of pending loads and updates, so that none is lost or reordered. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(dataDir: string) {
-    this.file = path.join(path.resolve(dataDir), 'state.json');
+  readonly #fs: WriteFs;
+
+  /** `fs`: the file system writes go through (tests record or fail calls). */
+  constructor(dataDir: string, fs: WriteFs = nodeWriteFs) {
+    this.#fs = fs;
+    this.file = dataLayout(dataDir).state;
   }
 
   /**
@@ -67,7 +73,7 @@ export class AppStateStore {
       const next = sanitize(merged);
       this.#state = next;
       try {
-        await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
+        await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, this.#fs);
       } catch (error) {
         throw new Error(`Ponder: could not save the app state to ${this.file}: ${describeFsError(error)}.`, {
           cause: error,
@@ -158,5 +164,3 @@ function finite(value: unknown): number | undefined {
 function clone(state: AppState): AppState {
   return structuredClone(state);
 }
-
-function noop(): void {}

@@ -4,9 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-/** The file in the default data folder that points to a moved one: `{ "dataDir": "/abs/path" }`. */
-export const LOCATION_FILE = 'location.json';
+import { LOCATION_FILE } from './layout';
 
 export interface CommandLine {
   /** The library folder as typed (relative paths are relative to the launching process's folder). */

@@ -6,11 +6,10 @@
 
 import { readdir, readFile, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError, nodeWriteFs, writeFileAtomic, writeNewFileAtomic } from '../fs/atomic-write';
-import { LOCATION_FILE } from './data-dir';
-
-/** What is moved: the user's notes, their history and the app state. Caches are rebuilt. */
-export const MOVED_ENTRIES = ['notes', 'history', 'state.json'] as const;
+import { nodeWriteFs, writeFileAtomic, writeNewFileAtomic } from '../fs/atomic-write';
+import { describeFsError, errorCode, noop } from '../fs/errors';
+import { isWithin } from '../fs/paths';
+import { LOCATION_FILE, MOVED_ENTRIES } from './layout';
 
 /**
  * Copy `notes/`, `history/` and `state.json` from the data folder `from` to
@@ -29,7 +28,7 @@ export async function moveDataFolder(from: string, to: string, defaultDir: strin
   if (source === target) throw fail('it is already the data folder.');
   for (const entry of MOVED_ENTRIES) {
     const moved = path.join(source, entry);
-    if (target === moved || isInside(target, moved)) throw fail(`it is inside ${moved}.`);
+    if (isWithin(moved, target)) throw fail(`it is inside ${moved}.`);
   }
   await checkEmpty(target, fail);
 
@@ -66,7 +65,7 @@ async function checkEmpty(target: string, fail: (why: string) => Error): Promise
   try {
     names = await readdir(target);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = errorCode(error);
     if (code === 'ENOENT') return;
     if (code === 'ENOTDIR') throw fail('it is a file, not a folder.');
     throw fail(`${describeFsError(error)}.`);
@@ -76,8 +75,8 @@ async function checkEmpty(target: string, fail: (why: string) => Error): Promise
 
 /** Copy the file or folder `from` to `to` (if it exists), fsynced; appends each file written to `copied`. */
 async function copyTree(from: string, to: string, copied: string[]): Promise<void> {
-  const info = await stat(from).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
+  const info = await stat(from).catch((error: unknown) => {
+    if (errorCode(error) === 'ENOENT') return null;
     throw error;
   });
   if (!info) return;
@@ -99,15 +98,8 @@ async function removeCopies(target: string, copied: string[]): Promise<void> {
   for (const file of copied) await nodeWriteFs.rm(file, { force: true }).catch(noop);
   const dirs = new Set<string>();
   for (const file of copied) {
-    for (let dir = path.dirname(file); isInside(dir, target) || dir === target; dir = path.dirname(dir)) dirs.add(dir);
+    for (let dir = path.dirname(file); isWithin(target, dir); dir = path.dirname(dir)) dirs.add(dir);
   }
   const deepestFirst = [...dirs].sort((a, b) => b.length - a.length);
   for (const dir of deepestFirst) await rmdir(dir).catch(noop);
 }
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-function noop(): void {}

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
+import { errorCode, noop } from './errors';
 
 /** An open file, as far as writing one needs. */
 export interface WriteHandle {
@@ -23,12 +24,22 @@ export interface WriteHandle {
  * instead of mocking modules.
  */
 export interface WriteFs {
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-  open(file: string, flags: 'wx' | 'r'): Promise<WriteHandle>;
+  mkdir(dir: string, options: { recursive: true; mode: number }): Promise<unknown>;
+  chmod(file: string, mode: number): Promise<void>;
+  /** `mode` is given for files created ('wx'). */
+  open(file: string, flags: 'wx' | 'r', mode?: number): Promise<WriteHandle>;
+  readFile(file: string): Promise<Uint8Array>;
   rename(from: string, to: string): Promise<void>;
   link(existing: string, created: string): Promise<void>;
   rm(file: string, options: { force: true }): Promise<void>;
 }
+
+/**
+ * What Ponder writes is private (issue 9): files are created 0600 and the
+ * folders it makes 0700, whatever the umask (POSIX; Windows ignores modes).
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
 
 /** The real file system. */
 export const nodeWriteFs: WriteFs = fsp;
@@ -45,18 +56,7 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   fs: WriteFs = nodeWriteFs,
 ): Promise<void> {
-  await retryIfFolderVanished(async () => {
-    const dir = path.dirname(file);
-    await makeDir(fs, dir);
-    const temp = await writeTemp(fs, file, data);
-    try {
-      await renameWithRetry(fs, temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      throw error;
-    }
-    await syncDir(fs, dir);
-  });
+  await writeThroughTemp(fs, file, data, (temp) => renameWithRetry(fs, temp, file));
 }
 
 /**
@@ -70,21 +70,11 @@ export async function writeNewFileAtomic(
   data: string | Uint8Array,
   fs: WriteFs = nodeWriteFs,
 ): Promise<void> {
-  await retryIfFolderVanished(async () => {
-    const dir = path.dirname(file);
-    await makeDir(fs, dir);
-    const temp = await writeTemp(fs, file, data);
-    try {
-      await fs.link(temp, file);
-    } catch (error) {
-      await fs.rm(temp, { force: true });
-      if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
-      await writeExclusive(fs, file, data);
-      await syncDir(fs, dir);
-      return;
+  await writeThroughTemp(fs, file, data, async (temp) => {
+    if (!(await placeExclusive(fs, temp, file, data))) {
+      throw Object.assign(new Error(`EEXIST: file already exists, '${file}'`), { code: 'EEXIST' });
     }
     await fs.rm(temp, { force: true });
-    await syncDir(fs, dir);
   });
 }
 
@@ -120,14 +110,6 @@ export async function copyAside(file: string, data: Uint8Array, options: CopyAsi
   throw new Error(`Ponder: could not find a free name to keep a copy of ${file}.`);
 }
 
-/** A short, user-facing account of why a file operation failed. */
-export function describeFsError(error: unknown): string {
-  const code = errorCode(error);
-  const known = code ? FRIENDLY[code] : undefined;
-  if (known) return known;
-  return error instanceof Error ? error.message : String(error);
-}
-
 // ---------------------------------------------------------------------------
 
 const MAX_ASIDE_ATTEMPTS = 100;
@@ -142,20 +124,6 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
 /** Codes for "folders cannot be opened or fsynced here" (Windows, some network file systems). */
 const NO_DIR_SYNC = new Set(['EISDIR', 'EPERM', 'EINVAL', 'EACCES', 'ENOTSUP', 'EBADF']);
 
-const FRIENDLY: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the disk is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EISDIR: 'the path is a folder',
-  EIO: 'the disk reported an input/output error',
-  EBUSY: 'the file is in use by another program',
-  ENOENT: 'its folder was removed and could not be made again',
-  EMFILE: 'too many files are open',
-};
-
 /** Run `write`; if it fails because its folder vanished (ENOENT), once more (it recreates the folder). */
 async function retryIfFolderVanished(write: () => Promise<void>): Promise<void> {
   try {
@@ -166,25 +134,78 @@ async function retryIfFolderVanished(write: () => Promise<void>): Promise<void> 
   }
 }
 
-/** Make `dir` and any missing parents, durably: a new folder is an entry in its parent, so the parent is fsynced. */
-async function makeDir(fs: WriteFs, dir: string): Promise<void> {
-  const first = await fs.mkdir(dir, { recursive: true });
+/**
+ * Write `data` to a fsynced temp file beside `file`, let `place` put it at
+ * `file` (on failure the temp file is removed and the error rethrown), then
+ * fsync the folder. Makes the folder first, and again if it vanishes meanwhile.
+ */
+async function writeThroughTemp(
+  fs: WriteFs,
+  file: string,
+  data: string | Uint8Array,
+  place: (temp: string) => Promise<void>,
+): Promise<void> {
+  await retryIfFolderVanished(async () => {
+    const dir = path.dirname(file);
+    await makeDir(fs, dir);
+    const temp = await writeTemp(fs, file, data);
+    try {
+      await place(temp);
+    } catch (error) {
+      await fs.rm(temp, { force: true });
+      throw error;
+    }
+    await syncDir(fs, dir);
+  });
+}
+
+/**
+ * Make `dir` and any missing parents, private (0700: mkdir's mode is masked by
+ * the umask, so each new folder is chmodded too) and durably: a new folder is
+ * an entry in its parent, so the parent is fsynced.
+ */
+export async function makeDir(fs: WriteFs, dir: string): Promise<void> {
+  const first = await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   if (typeof first !== 'string') return;
   for (let made = dir; ; made = path.dirname(made)) {
+    await fs.chmod(made, PRIVATE_DIR_MODE);
     await syncDir(fs, path.dirname(made));
     if (made === first || path.dirname(made) === made) return;
   }
 }
 
-async function writeTemp(fs: WriteFs, file: string, data: string | Uint8Array): Promise<string> {
+/** Write `data` to a new fsynced, private temp file beside `file` (`.<name>.<random>.tmp`); returns its path. */
+export async function writeTemp(fs: WriteFs, file: string, data: string | Uint8Array): Promise<string> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   await writeExclusive(fs, temp, data);
   return temp;
 }
 
-/** Create `file` (failing if it exists), write and fsync it; on failure remove what was created. */
+/**
+ * Put `data` at `file` only if nothing is there: a hard link of the fsynced
+ * file `source` (which holds `data`), or an exclusive create where the file
+ * system has no hard links. False when `file` exists (EEXIST).
+ */
+export async function placeExclusive(fs: WriteFs, source: string, file: string, data: string | Uint8Array): Promise<boolean> {
+  try {
+    try {
+      await fs.link(source, file);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has(errorCode(error))) throw error;
+      await writeExclusive(fs, file, data);
+    }
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** Create `file` private (failing if it exists), write and fsync it; on failure remove what was created. */
 async function writeExclusive(fs: WriteFs, file: string, data: string | Uint8Array): Promise<void> {
-  const handle = await fs.open(file, 'wx');
+  const handle = await fs.open(file, 'wx', PRIVATE_FILE_MODE);
+  // open's mode is masked by the umask: a umask of 0 must not make it world-readable, nor 077 matter.
+  await fs.chmod(file, PRIVATE_FILE_MODE).catch(noop);
   try {
     try {
       await handle.writeFile(data);
@@ -211,7 +232,7 @@ async function renameWithRetry(fs: WriteFs, from: string, to: string): Promise<v
 }
 
 /** Make a rename, link or new folder in `dir` durable. */
-async function syncDir(fs: WriteFs, dir: string): Promise<void> {
+export async function syncDir(fs: WriteFs, dir: string): Promise<void> {
   let handle;
   try {
     handle = await fs.open(dir, 'r');
@@ -221,8 +242,4 @@ async function syncDir(fs: WriteFs, dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }

@@ -5,6 +5,7 @@
 
 import { YAMLParseError, parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import path from 'node:path';
+import { isStoryId, STORY_ID_PATTERN } from '../ids';
 import type { Note } from '../types';
 
 /** Front-matter keys Ponder writes itself, in file order. */
@@ -26,9 +27,26 @@ export interface ParseNoteOptions {
   fallbackTime?: string;
 }
 
-/** True for a story id: 16 lowercase hex digits. */
-export function isStoryId(value: unknown): value is string {
-  return typeof value === 'string' && STORY_ID.test(value);
+/** Why `id`, found where a note's id should be, is refused. */
+export function notAStoryId(id: unknown): string {
+  return `The id ${JSON.stringify(id)} is not a story id (16 lowercase hex digits).`;
+}
+
+/** True for the name of a note file: `<story id>.md`. */
+export function isNoteFileName(name: string): boolean {
+  return NOTE_FILE.test(name);
+}
+
+/** True for a copy kept beside a note (`<id>.corrupt-<time>.md`, and `.conflict-` from older versions of Ponder): not a note. */
+export function isAsideCopy(name: string): boolean {
+  return ASIDE_COPY.test(name);
+}
+
+/** Normalise a date-like string (a note's `created`, an export's times) to `toISOString()` form, or undefined. */
+export function toIso(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !ISO_LIKE.test(value.trim())) return undefined;
+  const time = Date.parse(value.trim());
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 /**
@@ -39,7 +57,7 @@ export function isStoryId(value: unknown): value is string {
 export function serializeNote(note: Note, extra: ExtraFrontMatter = {}): string {
   const lines = [
     '---',
-    `id: ${plainOrQuoted(note.id, STORY_ID)}`,
+    `id: ${plainOrQuoted(note.id, STORY_ID_PATTERN)}`,
     `question: ${quote(note.question)}`,
     `source: ${quote(note.source)}`,
     `created: ${plainOrQuoted(note.created, ISO_PLAIN)}`,
@@ -91,9 +109,9 @@ export function parseNote(content: string, file: string, options: ParseNoteOptio
 
   const id = fields.id;
   if (id === undefined || id === '') return fail('The front matter has no id.');
-  if (!isStoryId(id)) return fail(`The id ${JSON.stringify(id)} is not a story id (16 lowercase hex digits).`);
+  if (!isStoryId(id)) return fail(notAStoryId(id));
   const name = path.basename(file);
-  if (STORY_FILE.test(name) && name !== `${id}.md`) {
+  if (isNoteFileName(name) && name !== `${id}.md`) {
     return fail(`The id ${id} does not match the file name ${name}.`);
   }
 
@@ -150,8 +168,9 @@ export function salvageNoteText(content: string): string {
 
 // ---------------------------------------------------------------------------
 
-const STORY_ID = /^[0-9a-f]{16}$/;
-const STORY_FILE = /^[0-9a-f]{16}\.md$/;
+/** `<story id>.md`, built from the one story-id rule. */
+const NOTE_FILE = new RegExp(`${STORY_ID_PATTERN.source.slice(0, -1)}\\.md$`);
+const ASIDE_COPY = /\.(corrupt|conflict)-[^.]*\.md$/;
 const ISO_PLAIN = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
 const ISO_LIKE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
 const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -177,13 +196,6 @@ function plainOrQuoted(value: string, safe: RegExp): string {
 
 function isDelimiter(line: string): boolean {
   return line.trimEnd() === '---';
-}
-
-/** Normalise a date-like string to `toISOString()` form, or undefined. */
-function toIso(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !ISO_LIKE.test(value.trim())) return undefined;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 function fail(reason: string): ParseNoteResult {

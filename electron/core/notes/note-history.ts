@@ -1,7 +1,7 @@
 // Earlier versions of each note, in DATA/history/<id>/<version>.md: the same
 // file format as a note, plus a `reason` key. The store decides when a text
 // is about to be replaced; this module decides whether it is worth a file
-// (coalescing, duplicates) and keeps the folder bounded.
+// (coalescing, duplicates) and thins old versions by age (history-thinning.ts).
 //
 // Coalescing rule: a replaced text is NOT kept when its reason is 'edit', the
 // caller says the file on disk is the store's own last write (`coalesce`), and
@@ -12,16 +12,16 @@
 // 'import') is always kept. A text equal to the newest version is never kept
 // twice.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeWriteFs, writeNewFileAtomic } from '../fs/atomic-write';
 import type { WriteFs } from '../fs/atomic-write';
-import { parseNote, serializeNote } from './note-format';
+import { errorCode, noop } from '../fs/errors';
+import { versionsToThin } from './history-thinning';
+import { readNoteFile } from './note-file';
+import { serializeNote } from './note-format';
 import type { NoteVersion, NoteVersionReason } from '../types';
 import type { Note } from '../types';
-
-/** Versions kept per note; the oldest beyond this are deleted. */
-export const HISTORY_LIMIT = 50;
 
 /** A burst of typing within this long of the newest 'edit' version adds no version. */
 export const COALESCE_MS = 5 * 60 * 1000;
@@ -70,7 +70,7 @@ export class NoteHistory {
     }
     const content = serializeNote(note, { reason });
     const version = await this.#writeVersion(dir, names[0], now, content);
-    await this.#prune(dir, [version, ...names]);
+    await this.#thin(dir, now);
     return version;
   }
 
@@ -114,11 +114,23 @@ export class NoteHistory {
     throw new Error(`Ponder: could not find a free name for a version in ${dir}.`);
   }
 
-  /** Delete the oldest versions beyond HISTORY_LIMIT. Best effort: a version left over is harmless. */
-  async #prune(dir: string, newestFirst: string[]): Promise<void> {
-    for (const name of newestFirst.slice(HISTORY_LIMIT)) {
-      await this.#fs.rm(path.join(dir, `${name}.md`), { force: true }).catch(noop);
-    }
+  /** Delete every version of `id` (the reader asked for it). */
+  async purge(id: string): Promise<void> {
+    await rm(this.dirFor(id), { recursive: true, force: true });
+  }
+
+  /** Delete the versions age-thinning lets go. Best effort: a version left over is harmless. */
+  async #thin(dir: string, now: Date): Promise<void> {
+    const names = await versionNames(dir);
+    // Nothing older than an hour: nothing to thin, and no need to read every version.
+    if (names.length < 2 || now.getTime() - keptAt(names.at(-1)!).getTime() < 60 * 60 * 1000) return;
+    const versions = (await Promise.all(names.map((name) => readVersion(dir, name)))).filter((entry) => entry !== undefined);
+    const thin = versionsToThin(
+      versions.map((entry) => ({ version: entry.version, text: entry.text, keptAt: keptAt(entry.version).getTime() })),
+      undefined,
+      now.getTime(),
+    );
+    for (const name of thin) await this.#fs.rm(path.join(dir, `${name}.md`), { force: true }).catch(noop);
   }
 }
 
@@ -146,23 +158,13 @@ async function readVersion(dir: string, version: string) {
   return readVersionFile(path.join(dir, `${version}.md`), version);
 }
 
+/** A version file as a version of its note; undefined when it cannot be read as one. */
 async function readVersionFile(file: string, version: string) {
-  let content: string;
-  try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(file));
-  } catch {
-    return undefined;
-  }
-  const parsed = parseNote(content, file, { fallbackTime: keptAt(version).toISOString() });
-  if (!parsed.ok) return undefined;
-  const reason = REASONS.find((known) => known === parsed.extra.reason) ?? 'edit';
-  const entry: NoteVersion & { note: Note } = {
-    version,
-    savedAt: parsed.note.updated,
-    text: parsed.note.text,
-    reason,
-    note: parsed.note,
-  };
+  const loaded = await readNoteFile(file, { fallbackTime: keptAt(version).toISOString() });
+  if (loaded.kind !== 'note') return undefined;
+  const { note, extra } = loaded;
+  const reason = REASONS.find((known) => known === extra.reason) ?? 'edit';
+  const entry: NoteVersion & { note: Note } = { version, savedAt: note.updated, text: note.text, reason, note };
   return entry;
 }
 
@@ -187,9 +189,3 @@ function compareNames(a: string, b: string): number {
   const [stampB, counterB] = splitName(b);
   return stampA < stampB ? -1 : stampA > stampB ? 1 : counterA - counterB;
 }
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-}
-
-function noop(): void {}

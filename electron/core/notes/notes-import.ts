@@ -6,8 +6,11 @@
 
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError } from '../fs/atomic-write';
-import { isStoryId, parseNote } from './note-format';
+import { DATA_ENTRIES } from '../data/layout';
+import { describeFsError, messageOf } from '../fs/errors';
+import { isStoryId } from '../ids';
+import { readNoteFile } from './note-file';
+import { isAsideCopy, notAStoryId, toIso } from './note-format';
 import type { ImportReport } from '../types';
 import type { NotesStore } from './notes-store';
 import type { Note } from '../types';
@@ -27,7 +30,7 @@ export async function importNotes(store: NotesStore, from: string): Promise<Impo
     try {
       report[await store.importNote(note)]++;
     } catch (error) {
-      report.problems.push(`${label}: ${error instanceof Error ? error.message : String(error)}`);
+      report.problems.push(`${label}: ${messageOf(error)}`);
     }
   }
   return report;
@@ -52,13 +55,13 @@ async function readEntries(source: string, problems: string[]): Promise<Entry[]>
 
 /** The note files of a folder, or of its `notes/` subfolder when it is a data folder. */
 async function readFolder(folder: string, problems: string[]): Promise<Entry[]> {
-  const notesDir = path.join(folder, 'notes');
+  const notesDir = path.join(folder, DATA_ENTRIES.notes);
   const dir = (await stat(notesDir).catch(() => null))?.isDirectory() ? notesDir : folder;
   const names = await readdir(dir).catch((error: unknown) => {
     throw new Error(`Ponder: cannot import notes from ${dir}: ${describeFsError(error)}.`, { cause: error });
   });
   const files = names
-    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !ASIDE_COPY.test(name))
+    .filter((name) => name.toLowerCase().endsWith('.md') && !name.startsWith('.') && !isAsideCopy(name))
     .sort()
     .map((name) => path.join(dir, name));
   return readNoteFiles(files, problems);
@@ -67,20 +70,10 @@ async function readFolder(folder: string, problems: string[]): Promise<Entry[]> 
 async function readNoteFiles(files: string[], problems: string[]): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (const file of files) {
-    let content: string;
-    let modified: string;
-    try {
-      const bytes = await readFile(file);
-      modified = (await stat(file)).mtime.toISOString();
-      content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch (error) {
-      const reason = error instanceof TypeError ? 'It is not UTF-8 text' : `It could not be read: ${describeFsError(error)}`;
-      problems.push(`${file}: ${reason}.`);
-      continue;
-    }
-    const parsed = parseNote(content, file, { fallbackTime: modified });
-    if (parsed.ok) entries.push({ label: file, note: parsed.note });
-    else problems.push(`${file}: ${parsed.reason}`);
+    const loaded = await readNoteFile(file);
+    if (loaded.kind === 'note') entries.push({ label: file, note: loaded.note });
+    else if (loaded.kind === 'unreadable') problems.push(`${file}: ${loaded.reason}`);
+    else problems.push(`${file}: It was removed before it could be read.`);
   }
   return entries;
 }
@@ -117,7 +110,7 @@ async function readJsonExport(file: string, problems: string[]): Promise<Entry[]
 function checkNote(value: unknown, fallbackTime: string): Note | string {
   if (!isRecord(value)) return 'It is not an object with the fields of a note.';
   const { id, text, question = '', source = '' } = value;
-  if (!isStoryId(id)) return `The id ${JSON.stringify(id)} is not a story id (16 lowercase hex digits).`;
+  if (!isStoryId(id)) return notAStoryId(id);
   if (typeof text !== 'string') return `The note ${id} has no text.`;
   if (typeof question !== 'string' || typeof source !== 'string') return `The note ${id} has a question or source that is not text.`;
   const created = toIso(value.created);
@@ -130,14 +123,6 @@ function checkNote(value: unknown, fallbackTime: string): Note | string {
     updated: updated ?? created ?? fallbackTime,
     text,
   };
-}
-
-const ASIDE_COPY = /\.(corrupt|conflict)-[^.]*\.md$/;
-
-function toIso(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) return undefined;
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,17 +10,26 @@
 // - when the file changed behind Ponder's back (another editor, a sync tool),
 //   the text Ponder last had is kept in history as 'external'.
 
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { copyAside, describeFsError, nodeWriteFs, writeFileAtomic } from '../fs/atomic-write';
+import { dataLayout } from '../data/layout';
+import { nodeWriteFs } from '../fs/atomic-write';
 import type { WriteFs } from '../fs/atomic-write';
+import { replaceIfUnchanged } from '../fs/replace-if-unchanged';
+import { describeFsError, noop } from '../fs/errors';
+import { isStoryId } from '../ids';
 import { NoteHistory } from './note-history';
 import type { KeepOptions } from './note-history';
-import { isStoryId, parseNote, salvageNoteText, serializeNote } from './note-format';
+import { keepAside, readNoteFile, revisionOf, toNoteLoad } from './note-file';
+import { keepText, recoverLeftovers } from './notes-recovery';
+import type { RecoveryReport } from './notes-recovery';
+import type { LoadedNote as Loaded } from './note-file';
+import { isAsideCopy, serializeNote } from './note-format';
+import { listNotes } from './note-listing';
+import type { NotesListing } from './note-listing';
 import type { ExtraFrontMatter } from './note-format';
 import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from '../types';
-import type { Note, UnreadableNote } from '../types';
+import type { Note } from '../types';
 
 /** What `save` needs; the store adds the times. */
 export interface SaveNoteInput {
@@ -52,17 +61,25 @@ export class NotesStore {
   readonly notesDir: string;
   /** `DATA/history`, absolute. */
   readonly historyDir: string;
+  readonly #dataDir: string;
   readonly #fs: WriteFs;
+  /** The start-up clean-up (`recover`), which every operation waits for. */
+  #recovering: Promise<unknown> = Promise.resolve();
   readonly #history: NoteHistory;
   /** Per-id tail of pending operations; a key is removed once its queue drains. */
   readonly #queues = new Map<string, Promise<void>>();
-  /** Per id, the file as this store last read or wrote it. */
+  /**
+   * Per id, the file as this store last read or wrote it: the one record of a
+   * note's known revision. It tells our own writes from other programs' (for
+   * history and for `noticeChange`) and ends a burst of typing.
+   */
   readonly #known = new Map<string, Known>();
 
   constructor(dataDir: string, options: NotesStoreOptions = {}) {
-    const root = path.resolve(dataDir);
-    this.notesDir = path.join(root, 'notes');
-    this.historyDir = path.join(root, 'history');
+    const layout = dataLayout(dataDir);
+    this.#dataDir = layout.root;
+    this.notesDir = layout.notes;
+    this.historyDir = layout.history;
     this.#fs = options.fs ?? nodeWriteFs;
     this.#history = new NoteHistory(this.historyDir, this.#fs);
   }
@@ -81,17 +98,23 @@ export class NotesStore {
    */
   async load(id: string): Promise<NoteLoad> {
     assertId(id);
+    return this.#serial(id, async () => toNoteLoad(await this.#loadKnown(id)));
+  }
+
+  /**
+   * The note for `id` after its file changed on disk (a watcher saw it), or
+   * undefined when the file holds the revision this store last handed to a
+   * caller: the echo of its own save, or a change already reported. A note an
+   * import wrote is news to the app (the import answers with counts), so it is
+   * reported once.
+   */
+  async noticeChange(id: string): Promise<NoteLoad | undefined> {
+    assertId(id);
     return this.#serial(id, async () => {
-      const loaded = await this.#read(id);
-      try {
-        await this.#noticeExternal(id, loaded);
-      } catch {
-        // Could not keep our older text: leave `#known` as it was, so the next load or save tries again.
-        return toNoteLoad(loaded);
-      }
-      // Reading back our own write (the watcher does after each save) must not end a burst of typing.
-      if (this.#known.get(id)?.revision !== loaded.revision) this.#known.set(id, knownFrom(loaded));
-      return toNoteLoad(loaded);
+      const before = this.#known.get(id);
+      const handed = before?.reported ? { revision: before.revision } : undefined;
+      const loaded = await this.#loadKnown(id);
+      return handed?.revision === loaded.revision ? undefined : toNoteLoad(loaded);
     });
   }
 
@@ -129,12 +152,9 @@ export class NotesStore {
         updated: now,
         text: input.text,
       };
-      if (this.#isConflict(input, loaded)) {
-        await this.#keep(next, 'conflict');
-        this.#known.set(input.id, knownFrom(loaded));
-        return { status: 'conflict', disk: toNoteLoad(loaded) };
-      }
-      return { status: 'saved', note: await this.#replace(loaded, next) };
+      if (this.#isConflict(input, loaded)) return this.#conflict(next, loaded);
+      const view = await this.#replace(loaded, next);
+      return view ? { status: 'saved', note: view } : this.#conflict(next, await this.#read(input.id));
     });
   }
 
@@ -164,7 +184,8 @@ export class NotesStore {
         updated: new Date().toISOString(),
         text: kept.note.text,
       };
-      return { status: 'saved', note: await this.#replace(loaded, next, 'restore') };
+      const view = await this.#replace(loaded, next, 'restore');
+      return view ? { status: 'saved', note: view } : this.#conflict(next, await this.#read(id));
     });
   }
 
@@ -183,7 +204,8 @@ export class NotesStore {
       const loaded = await this.#read(note.id);
       await this.#noticeExternal(note.id, loaded);
       if (loaded.kind !== 'note') {
-        await this.#replace(loaded, note, 'import');
+        // Raced by another program's write: the incoming text is kept in history instead.
+        if (!(await this.#replace(loaded, note, 'import'))) await this.#keep(note, 'import');
         return loaded.kind === 'missing' ? 'added' : 'updated';
       }
       const disk = loaded.note;
@@ -191,7 +213,7 @@ export class NotesStore {
       if (Date.parse(note.updated) > Date.parse(disk.updated)) {
         const created = Date.parse(disk.created) < Date.parse(note.created) ? disk.created : note.created;
         const next = { ...note, question: note.question || disk.question, source: note.source || disk.source, created };
-        await this.#replace(loaded, next, 'import');
+        if (!(await this.#replace(loaded, next, 'import'))) await this.#keep(next, 'import');
         return 'updated';
       }
       if ((await this.#history.texts(note.id)).has(note.text)) return 'unchanged';
@@ -202,37 +224,56 @@ export class NotesStore {
 
   /**
    * Every note in the folder, most recently updated first, and the `.md` files
-   * that could not be read. Skips other files, hidden files (our temp files)
-   * and the copies kept aside (`*.corrupt-*`, and `*.conflict-*` from older
-   * versions of Ponder).
+   * that could not be read (note-listing.ts).
    */
-  async list(): Promise<{ notes: NoteView[]; unreadable: UnreadableNote[] }> {
-    let names: string[];
-    try {
-      names = await readdir(this.notesDir);
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return { notes: [], unreadable: [] };
-      throw new Error(`Ponder: could not list the notes in ${this.notesDir}: ${describeFsError(error)}.`, {
-        cause: error,
-      });
-    }
-    const candidates = names.filter((name) => name.endsWith('.md') && !name.startsWith('.') && !ASIDE_COPY.test(name));
-    const notes: NoteView[] = [];
-    const unreadable: UnreadableNote[] = [];
-    await forEachLimited(candidates, LIST_CONCURRENCY, async (name) => {
-      const file = path.join(this.notesDir, name);
-      if (!STORY_FILE.test(name)) {
-        unreadable.push({ file, reason: 'The file name is not a story id (16 lowercase hex digits and .md).' });
-        return;
+  async list(): Promise<NotesListing> {
+    await this.#recovering;
+    return listNotes(this.notesDir);
+  }
+
+  /**
+   * The start-up clean-up (notes-recovery.ts): leftovers of interrupted writes
+   * are put back or kept in history, then removed. Every other operation waits
+   * for it. Call once, before the app uses the store.
+   */
+  recover(): Promise<RecoveryReport> {
+    const running = recoverLeftovers({ dataDir: this.#dataDir, notesDir: this.notesDir, history: this.#history, fs: this.#fs });
+    this.#recovering = running.catch(noop);
+    return running;
+  }
+
+  /** Delete every earlier version of the note (the reader asked, and confirmed). The note itself stays. */
+  async purgeHistory(id: string): Promise<void> {
+    assertId(id);
+    await this.#serial(id, () => this.#removeHistory(id));
+  }
+
+  /**
+   * Delete the note, its history and any damaged copies kept beside it (the
+   * reader wants it gone, and confirmed). A note already missing is fine.
+   */
+  async deleteNote(id: string): Promise<void> {
+    assertId(id);
+    await this.#serial(id, async () => {
+      const copies = (await readdir(this.notesDir).catch(() => [])).filter((name) => name.startsWith(`${id}.`) && isAsideCopy(name));
+      for (const file of [this.fileFor(id), ...copies.map((name) => path.join(this.notesDir, name))]) {
+        await this.#fs.rm(file, { force: true }).catch((error: unknown) => {
+          throw new Error(`Ponder: could not delete ${file}: ${describeFsError(error)}.`, { cause: error });
+        });
       }
-      const loaded = await readNoteFile(file);
-      if (loaded.kind === 'note') notes.push({ ...loaded.note, revision: loaded.revision });
-      else if (loaded.kind === 'unreadable') unreadable.push({ file, reason: loaded.reason });
-      // 'missing': deleted while we listed; nothing to report.
+      // Its absence is this store's own doing: not a change for the watcher to report.
+      this.#known.set(id, { revision: null, ours: true, reported: true });
+      await this.#removeHistory(id);
     });
-    notes.sort((a, b) => compare(b.updated, a.updated) || compare(a.id, b.id));
-    unreadable.sort((a, b) => compare(a.file, b.file));
-    return { notes, unreadable };
+  }
+
+  async #removeHistory(id: string): Promise<void> {
+    try {
+      await this.#history.purge(id);
+    } catch (error) {
+      const dir = this.#history.dirFor(id);
+      throw new Error(`Ponder: could not delete the history in ${dir}: ${describeFsError(error)}. Try again.`, { cause: error });
+    }
   }
 
   /** Resolves once every operation started so far has finished (for quitting). */
@@ -244,12 +285,30 @@ export class NotesStore {
     return readNoteFile(this.fileFor(id));
   }
 
+  /** Read the note as `load` does: keep our older text if another program replaced it, then remember what was read. */
+  async #loadKnown(id: string): Promise<Loaded> {
+    const loaded = await this.#read(id);
+    try {
+      await this.#noticeExternal(id, loaded);
+    } catch {
+      // Could not keep our older text: leave `#known` as it was, so the next load or save tries again.
+      return loaded;
+    }
+    const known = this.#known.get(id);
+    // Reading back our own write (the watcher does after each save) must not end a burst of typing.
+    if (known?.revision === loaded.revision) known.reported = true;
+    else this.#known.set(id, knownFrom(loaded));
+    return loaded;
+  }
+
   /**
    * Replace the note file by `next`, first keeping what it replaces: a damaged
    * file's bytes beside it, a readable note's text in history (`reason`, or
-   * 'edit' / 'external' by who wrote the file).
+   * 'edit' / 'external' by who wrote the file). Undefined, with nothing
+   * written, when another program's write landed after `loaded` was read
+   * (fs/replace-if-unchanged.ts): its text is on disk or in history.
    */
-  async #replace(loaded: Loaded, next: Note, reason?: NoteVersionReason): Promise<NoteView> {
+  async #replace(loaded: Loaded, next: Note, reason?: NoteVersionReason): Promise<NoteView | undefined> {
     const { id } = next;
     const file = this.fileFor(id);
     let extra: ExtraFrontMatter = {};
@@ -265,20 +324,39 @@ export class NotesStore {
         const known = this.#known.get(id);
         const ours = known?.revision === loaded.revision;
         const auto = known && !ours ? 'external' : 'edit';
-        await this.#keep(loaded.note, reason ?? auto, { coalesce: ours && known?.ours === true });
+        // A save that empties the note or drops much of it ends a burst: the text it replaces is kept.
+        const coalesce = ours && known?.ours === true && !shrinksMuch(loaded.note.text, next.text);
+        await this.#keep(loaded.note, reason ?? auto, { coalesce });
       }
     }
     const content = serializeNote(next, extra);
+    const unchanged = (bytes: Uint8Array | null) => (bytes === null ? null : revisionOf(bytes)) === loaded.revision;
+    let outcome;
     try {
-      await writeFileAtomic(file, content, this.#fs);
+      outcome = await replaceIfUnchanged(file, content, unchanged, this.#fs);
     } catch (error) {
       throw new Error(`Ponder: could not save the note for story ${id} to ${file}: ${describeFsError(error)}.`, {
         cause: error,
       });
     }
+    if (outcome.status === 'raced') {
+      if (outcome.displaced) {
+        await this.#keepOr(() => keepText(this.#history, file, outcome.displaced!.bytes, 'external'), id);
+        await outcome.displaced.discard();
+      }
+      return undefined;
+    }
     const view: NoteView = { ...next, revision: revisionOf(content) };
-    this.#known.set(id, { revision: view.revision, note: next, ours: true });
+    // An import answers with counts only: the note it wrote is still news to the app.
+    this.#known.set(id, { revision: view.revision, note: next, ours: true, reported: reason !== 'import' });
     return view;
+  }
+
+  /** Refuse a save as a conflict: `next` is kept in history, and the answer carries what is on disk. */
+  async #conflict(next: Note, loaded: Loaded): Promise<SaveNoteResult> {
+    await this.#keep(next, 'conflict');
+    this.#known.set(next.id, knownFrom(loaded));
+    return { status: 'conflict', disk: toNoteLoad(loaded) };
   }
 
   /** A save's base is not what is on disk, and the file holds another text (a removed file is no conflict). */
@@ -297,20 +375,25 @@ export class NotesStore {
   }
 
   async #keep(note: Note, reason: NoteVersionReason, options?: KeepOptions): Promise<void> {
+    await this.#keepOr(() => this.#history.keep(note, reason, options), note.id);
+  }
+
+  /** Run `keep` (a write to history); its failure fails the operation, in words. */
+  async #keepOr(keep: () => Promise<unknown>, id: string): Promise<void> {
     try {
-      await this.#history.keep(note, reason, options);
+      await keep();
     } catch (error) {
       throw new Error(
-        `Ponder: could not save the note for story ${note.id}: a version of it could not be kept in ` +
-          `${this.#history.dirFor(note.id)}: ${describeFsError(error)}.`,
+        `Ponder: could not save the note for story ${id}: a version of it could not be kept in ` +
+          `${this.#history.dirFor(id)}: ${describeFsError(error)}.`,
         { cause: error },
       );
     }
   }
 
-  /** Run `task` after every earlier task for `key`, whether they succeeded or not. */
+  /** Run `task` after every earlier task for `key` (and the start-up clean-up), whether they succeeded or not. */
   #serial<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(key) ?? Promise.resolve();
+    const previous = this.#queues.get(key) ?? this.#recovering;
     const result = previous.then(task);
     const tail = result.then(noop, noop);
     this.#queues.set(key, tail);
@@ -321,19 +404,7 @@ export class NotesStore {
   }
 }
 
-/** First 16 hex digits of the SHA-256 of a note file's bytes. */
-export function revisionOf(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, 16);
-}
-
 // ---------------------------------------------------------------------------
-
-const STORY_FILE = /^[0-9a-f]{16}\.md$/;
-const ASIDE_COPY = /\.(corrupt|conflict)-[^.]*\.md$/;
-/** Revision of a file whose bytes could not be read at all. */
-const UNREADABLE_REVISION = 'unreadable';
-/** Files read at once by `list`: enough to hide latency, far below open-file limits. */
-const LIST_CONCURRENCY = 16;
 
 interface Known {
   /** null: there was no file. */
@@ -342,82 +413,20 @@ interface Known {
   note?: Note;
   /** This store wrote that revision (rather than read it). */
   ours: boolean;
-}
-
-type Loaded =
-  | { kind: 'missing'; revision: null }
-  | { kind: 'note'; note: Note; extra: ExtraFrontMatter; revision: string }
-  /** `bytes` is absent when the file could not be read at all. */
-  | { kind: 'unreadable'; file: string; reason: string; recoveredText: string; revision: string; bytes?: Uint8Array };
-
-async function readNoteFile(file: string): Promise<Loaded> {
-  let bytes: Uint8Array;
-  let modified: string | undefined;
-  try {
-    bytes = await readFile(file);
-    modified = (await stat(file)).mtime.toISOString();
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { kind: 'missing', revision: null };
-    const reason = `It could not be read: ${describeFsError(error)}.`;
-    return { kind: 'unreadable', file, reason, recoveredText: '', revision: UNREADABLE_REVISION };
-  }
-  const revision = revisionOf(bytes);
-  let content: string;
-  try {
-    content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const recoveredText = salvageNoteText(new TextDecoder('utf-8').decode(bytes));
-    return { kind: 'unreadable', file, reason: 'It is not UTF-8 text.', recoveredText, revision, bytes };
-  }
-  const parsed = parseNote(content, file, { fallbackTime: modified });
-  if (!parsed.ok) {
-    return { kind: 'unreadable', file, reason: parsed.reason, recoveredText: salvageNoteText(content), revision, bytes };
-  }
-  return { kind: 'note', note: parsed.note, extra: parsed.extra, revision };
-}
-
-function toNoteLoad(loaded: Loaded): NoteLoad {
-  if (loaded.kind === 'missing') return { state: 'missing' };
-  if (loaded.kind === 'note') return { state: 'ok', note: { ...loaded.note, revision: loaded.revision } };
-  const { file, reason, recoveredText, revision } = loaded;
-  return { state: 'unreadable', file, reason, recoveredText, revision };
+  /** A caller was handed that revision (by load, save, restore or noticeChange); not after an import wrote it. */
+  reported: boolean;
 }
 
 function knownFrom(loaded: Loaded): Known {
-  return { revision: loaded.revision, note: loaded.kind === 'note' ? loaded.note : undefined, ours: false };
+  return { revision: loaded.revision, note: loaded.kind === 'note' ? loaded.note : undefined, ours: false, reported: true };
 }
 
-/** Copy a damaged note file's bytes aside before it is replaced; if that fails, the save fails. */
-async function keepAside(id: string, file: string, bytes: Uint8Array, fs: WriteFs): Promise<void> {
-  try {
-    await copyAside(file, bytes, { label: 'corrupt', fs });
-  } catch (error) {
-    throw new Error(
-      `Ponder: could not save the note for story ${id}: the existing file ${file} is damaged and a copy of it ` +
-        `could not be kept (${describeFsError(error)}).`,
-      { cause: error },
-    );
-  }
+/** `next` lost more than a quarter of `before` (and at least a few characters): not a step of typing. */
+function shrinksMuch(before: string, next: string): boolean {
+  const lost = before.length - next.length;
+  return next.trim() === '' || (lost > 16 && lost > before.length / 4);
 }
 
 function assertId(id: unknown): asserts id is string {
   if (!isStoryId(id)) throw new Error('Ponder: invalid story id');
 }
-
-async function forEachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-}
-
-function noop(): void {}

@@ -1,12 +1,14 @@
 // Tells the app which notes changed on disk: another editor, a sync tool
-// (Syncthing, Dropbox), or Ponder itself. It only reports ids; the caller
-// compares the file's revision with what it wrote to tell its own saves apart.
+// (Syncthing, Dropbox), or Ponder itself. It only reports ids; the store
+// (`NotesStore.noticeChange`) tells Ponder's own saves apart by revision.
 // chokidar handles what fs.watch gets wrong: editors' atomic saves (unlink and
 // add reported as one change) and platform differences.
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { PRIVATE_DIR_MODE } from '../fs/atomic-write';
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { isNoteFileName } from './note-format';
 
 export interface NotesWatcher {
   /** Resolves once the watcher is listening (changes before that may be missed). */
@@ -37,8 +39,8 @@ export function watchNotes(
   const debounceMs = options.debounceMs ?? 100;
   const onError = options.onError ?? ((error) => console.error('Ponder: watching the notes folder failed:', error));
   const timers = new Map<string, NodeJS.Timeout>();
-  mkdirSync(root, { recursive: true });
-  const isNoteFile = (file: string) => path.dirname(file) === root && STORY_FILE.test(path.basename(file));
+  makePrivateDirSync(root);
+  const isNoteFile = (file: string) => path.dirname(file) === root && isNoteFileName(path.basename(file));
 
   // Watch from the data folder, one level down: a watch on notes/ itself dies with the folder
   // when a user or sync tool removes it, and Ponder makes it again on its next save.
@@ -80,6 +82,9 @@ export function watchNotes(
   };
 }
 
-// ---------------------------------------------------------------------------
-
-const STORY_FILE = /^[0-9a-f]{16}\.md$/;
+/** Make `dir` (and missing parents) 0700 whatever the umask, as every folder Ponder makes (atomic-write.ts). */
+function makePrivateDirSync(dir: string): void {
+  const first = mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  if (first === undefined) return;
+  for (let made = dir; made.length >= first.length; made = path.dirname(made)) chmodSync(made, PRIVATE_DIR_MODE);
+}

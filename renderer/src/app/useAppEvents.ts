@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { MenuCommand } from '../../../electron/shared/ipc-contract';
 import { ponder } from '../api';
 import { useAppStore } from '../store/app-store';
-import { countUnsaved } from '../store/notes-slice';
+import { countUnsaved } from '../store/note-drafts';
 
 function runMenuCommand(command: MenuCommand) {
   const state = useAppStore.getState();
@@ -34,7 +34,7 @@ async function answerFlushRequest() {
 /** Loads the library, then follows what main reports; every subscription is undone on unmount. */
 export function useAppEvents() {
   useEffect(() => {
-    const { setSnapshot, setIndexStatus, noteChangedOnDisk } = useAppStore.getState();
+    const { setSnapshot, setIndexStatus, noteChangedOnDisk, setNotesMoveState } = useAppStore.getState();
     // Subscribe first so a change during startup is not missed (startup keeps the newer snapshot).
     const unsubscribe = [
       ponder.onLibraryChanged(setSnapshot),
@@ -42,8 +42,13 @@ export function useAppEvents() {
       ponder.onMenuCommand(runMenuCommand),
       ponder.onNoteChanged(({ id, load }) => noteChangedOnDisk(id, load)),
       ponder.onFlushRequest(() => void answerFlushRequest().catch(() => undefined)),
+      ponder.onNotesMoving(setNotesMoveState),
     ];
-    void useAppStore.getState().startup();
+    // After startup has restored the story on screen, so a put-back text lands in a loaded note.
+    void useAppStore
+      .getState()
+      .startup()
+      .then(() => useAppStore.getState().recoverAfterCrash());
     return () => unsubscribe.forEach((stop) => stop());
   }, []);
 }

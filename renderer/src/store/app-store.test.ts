@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoteLoad, PonderApi, SaveNoteResponse } from '../../../electron/shared/ipc-contract';
 import { createAppStore } from './create-app-store';
-import { countUnsaved } from './notes-slice';
+import { countUnsaved } from './note-drafts';
 import { isTooShortQuery } from './search-slice';
 
 /** One note "on disk", a switch to make saves fail, and a record of what was sent. */
@@ -81,14 +81,53 @@ describe('the app store', () => {
     state().noteChangedOnDisk('a', await getNote());
     await vi.advanceTimersByTimeAsync(20);
     expect(state().notes['a']).toMatchObject({ status: 'conflict', text: 'mine 2', conflict: { text: 'theirs 2' } });
-    state().editNote('a', 'typed during the conflict');
-    expect(state().notes['a']?.text).toBe('mine 2');
+    // The editor keeps taking keys in a conflict; nothing is written until the reader picks.
+    const sent = world.saves.length;
+    state().editNote('a', 'mine 2, typed on during the conflict');
+    expect(state().notes['a']).toMatchObject({ status: 'conflict', text: 'mine 2, typed on during the conflict' });
     await state().flushNotes();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(world.saves.length).toBe(sent);
     expect(countUnsaved(state().notes)).toBe(1);
 
     await state().resolveConflict('a', 'merge');
-    expect(world.disk?.text).toBe('mine 2\n\n---\n\ntheirs 2');
+    expect(world.disk?.text).toBe('mine 2, typed on during the conflict\n\n---\n\ntheirs 2');
     expect(state().notes['a']?.status).toBe('saved');
+  });
+
+  it('saves at least once a second while typing goes on without a pause', async () => {
+    const { world, api } = fakeApi();
+    const store = createAppStore(api);
+    await store.getState().loadNote('a');
+    const savedAt: number[] = [];
+    const sentBefore = world.saves.length;
+    let text = '';
+    // A key every 200 ms for 5 s: the 250 ms quiet time alone never comes.
+    for (let at = 0; at < 5_000; at += 200) {
+      text += 'k';
+      store.getState().editNote('a', text);
+      const before = world.saves.length;
+      await vi.advanceTimersByTimeAsync(200);
+      if (world.saves.length > before) savedAt.push(at + 200);
+    }
+    expect(world.saves.length - sentBefore).toBeGreaterThanOrEqual(5);
+    const gaps = savedAt.map((at, index) => at - (savedAt[index - 1] ?? 0));
+    expect(Math.max(...gaps), `saves at ${savedAt.join(', ')} ms`).toBeLessThanOrEqual(1_000);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(world.disk?.text).toBe(text);
+  });
+
+  it('never replaces the text being typed with a change on disk: both are kept', async () => {
+    const { world, api, getNote } = fakeApi();
+    const store = createAppStore(api);
+    const state = () => store.getState();
+    await state().loadNote('a');
+    state().editNote('a', 'mine, all saved');
+    await state().saveNote('a');
+    expect(state().notes['a']?.status).toBe('saved');
+    world.disk = { text: 'theirs', revision: 'rT' };
+    state().noteChangedOnDisk('a', await getNote());
+    expect(state().notes['a']).toMatchObject({ status: 'conflict', text: 'mine, all saved', conflict: { text: 'theirs' } });
   });
 
   it('keeps the text of a failed save and retries it', async () => {
@@ -115,8 +154,12 @@ describe('the app store', () => {
     world.disk = { text: 'theirs 3', revision: 'rZ' };
     await state().saveNote('a');
     expect(state().notes['a']?.status).toBe('conflict');
+    state().editNote('a', 'mine 3 and more');
     await state().resolveConflict('a', 'theirs');
     expect(state().notes['a']).toMatchObject({ text: 'theirs 3', baseRevision: 'rZ', status: 'idle' });
+    // What was typed in the conflict went to main first, refused as a conflict: main keeps it in history.
+    expect(world.saves.at(-1)).toEqual({ text: 'mine 3 and more', baseRevision: 'r1' });
+    expect(world.disk).toEqual({ text: 'theirs 3', revision: 'rZ' });
 
     state().editNote('a', 'mine 4');
     world.disk = { text: 'theirs 4', revision: 'rW' };

@@ -1,140 +1,64 @@
-import type { NoteLoad, NotesOverview, SaveNoteResponse } from '../../../electron/shared/ipc-contract';
+// The notes slice: drafts by story id, written to disk through the API. The
+// draft transitions are pure (note-drafts.ts), the timers live in the save
+// scheduler (save-scheduler.ts), and the orphan overview in notes-overview.ts;
+// this file sequences them around the API calls.
+
+import { NOTE_TOO_LARGE } from '../../../electron/shared/ipc-contract';
+import type { NoteLoad, SaveNoteResponse } from '../../../electron/shared/ipc-contract';
 import { diskVersion, isAnswered } from './disk-version';
 import { errorMessage } from './error-message';
+import * as drafts from './note-drafts';
+import { recoveryNotice } from './crash-recovery';
+import { createOverviewRefresh, EMPTY_OVERVIEW, withOrphanSaved } from './notes-overview';
+import { SaveScheduler } from './save-scheduler';
 import type { DiskVersion, NoteDraft, NotesSlice, NoteStatus, SliceCreator } from './types';
 
-/** Quiet time after the last keystroke before a note is written. */
-const SAVE_DEBOUNCE_MS = 250;
-/** Waits before retrying a failed save: quickly at first, then every 30 s until it works. */
-const RETRY_DELAYS_MS = [2_000, 5_000, 10_000, 30_000] as const;
-/** How long "Updated from disk" stays under the editor. */
-const UPDATED_NOTICE_MS = 3_000;
-/** Saves and disk changes come in bursts: ask for the orphans and unreadable notes once they settle. */
-const OVERVIEW_REFRESH_MS = 1_000;
-/** Between the two texts when the reader merges a conflict. */
-export const MERGE_SEPARATOR = '\n\n---\n\n';
-
-const EMPTY_OVERVIEW: NotesOverview = { orphans: [], unreadable: [] };
-
-/** Statuses in which the draft may be written (loading: nothing to write yet; conflict: the reader picks first). */
-function canSave(status: NoteStatus): boolean {
-  return status !== 'loading' && status !== 'load-error' && status !== 'conflict';
-}
-
-/** Drafts whose latest text is not on disk: failed, in conflict, or not yet written. Main asks before quitting over these. */
-export function countUnsaved(notes: Readonly<Record<string, NoteDraft>>): number {
-  let count = 0;
-  for (const draft of Object.values(notes)) {
-    if (draft.status === 'conflict' || (canSave(draft.status) && draft.text !== draft.persisted)) count += 1;
-  }
-  return count;
-}
-
-/** Whether a draft's last save failed (and is being retried). */
-export function hasSaveError(draft: NoteDraft): boolean {
-  return draft.error !== null && draft.status !== 'load-error' && draft.status !== 'conflict';
+/** A draft waiting for the reader's choice between its text and the disk's. */
+function inConflict(draft: NoteDraft | undefined): draft is NoteDraft & { conflict: DiskVersion } {
+  return draft?.status === 'conflict' && draft.conflict !== null;
 }
 
 export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) => {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const retryAttempts = new Map<string, number>();
-  const noticeTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  const inFlight = new Map<string, Promise<void>>();
-  // Disk changes reported while a write was on its way: applied once it has settled, so
-  // the echo of our own write is recognised by its revision rather than taken for a conflict.
-  const deferredChanges = new Map<string, NoteLoad>();
-  let overviewTimer: ReturnType<typeof setTimeout> | undefined;
-  let overviewSequence = 0;
+  const scheduler = new SaveScheduler((id) => void get().saveNote(id));
+  const overview = createOverviewRefresh(api, get, set);
 
-  const patch = (id: string, changes: Partial<NoteDraft>) => {
+  /** Replace the draft of `id` (if there is one) by `next(draft)`. */
+  const update = (id: string, next: (draft: NoteDraft) => NoteDraft) => {
     const draft = get().notes[id];
-    if (draft) set({ notes: { ...get().notes, [id]: { ...draft, ...changes } } });
+    if (draft) set({ notes: { ...get().notes, [id]: next(draft) } });
   };
 
-  const cancelTimer = (id: string) => {
-    clearTimeout(timers.get(id));
-    timers.delete(id);
-  };
-
-  const cancelRetry = (id: string, forget = false) => {
-    clearTimeout(retryTimers.get(id));
-    retryTimers.delete(id);
-    if (forget) retryAttempts.delete(id);
-  };
-
-  const scheduleRetry = (id: string) => {
-    cancelRetry(id);
-    const attempt = retryAttempts.get(id) ?? 0;
-    retryAttempts.set(id, attempt + 1);
-    const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)];
-    retryTimers.set(
-      id,
-      setTimeout(() => {
-        retryTimers.delete(id);
-        void get().saveNote(id);
-      }, delay),
-    );
-  };
-
-  const scheduleOverviewRefresh = () => {
-    clearTimeout(overviewTimer);
-    overviewTimer = setTimeout(() => void get().refreshNotesOverview(), OVERVIEW_REFRESH_MS);
-  };
-
-  /** Takes the disk's version as the draft, replacing its text (only when nothing unsaved is in it). */
+  /** Takes the disk's version as the draft; 'updated' is shown briefly, then the draft is idle. */
   const adopt = (id: string, disk: DiskVersion, status: NoteStatus) => {
-    cancelTimer(id);
-    cancelRetry(id, true);
-    patch(id, {
-      text: disk.text,
-      persisted: disk.text,
-      baseRevision: disk.revision,
-      updated: disk.updated,
-      unreadable: disk.unreadable,
-      conflict: null,
-      error: null,
-      status,
-    });
+    scheduler.cancelAll(id);
+    update(id, (draft) => drafts.fromDisk(draft, disk, status));
     if (status !== 'updated') return;
-    clearTimeout(noticeTimers.get(id));
-    noticeTimers.set(
-      id,
-      setTimeout(() => {
-        noticeTimers.delete(id);
-        if (get().notes[id]?.status === 'updated') patch(id, { status: 'idle' });
-      }, UPDATED_NOTICE_MS),
-    );
+    scheduler.expireNotice(id, () => {
+      if (get().notes[id]?.status === 'updated') update(id, (draft) => ({ ...draft, status: 'idle' }));
+    });
   };
 
   /** The disk now has the draft's own text (another program made the same edit): no choice to make. */
   const sameAsDisk = (id: string, disk: DiskVersion, text: string) => {
-    cancelRetry(id, true);
-    const typedSince = get().notes[id]?.text !== text;
-    patch(id, {
-      persisted: text,
-      baseRevision: disk.revision,
-      updated: disk.updated,
-      conflict: null,
-      error: null,
-      status: typedSince ? 'dirty' : 'saved',
-    });
+    scheduler.cancelRetry(id, true);
+    update(id, (draft) => drafts.persisted(draft, text, disk));
   };
 
   const enterConflict = (id: string, disk: DiskVersion) => {
-    cancelTimer(id);
-    cancelRetry(id, true);
-    patch(id, { status: 'conflict', conflict: disk, error: null });
+    scheduler.cancelAll(id);
+    update(id, (draft) => drafts.inConflict(draft, disk));
+  };
+
+  /** `text` is on disk now as `response` says; keystrokes typed since keep the draft dirty. */
+  const adoptSaved = (id: string, text: string, response: Extract<SaveNoteResponse, { status: 'saved' }>) => {
+    update(id, (draft) => drafts.saved(draft, text, response));
+    get().setNoted(id, response.answered);
   };
 
   /** An orphan's row shows its text: keep it in step with what was saved. */
   const updateOrphan = (id: string, text: string, revision: string, updated: string) => {
-    const overview = get().notesOverview;
-    const index = overview.orphans.findIndex((note) => note.id === id);
-    if (index < 0) return;
-    const orphans = overview.orphans.slice();
-    orphans[index] = { ...orphans[index]!, text, revision, updated };
-    set({ notesOverview: { ...overview, orphans } });
+    const next = withOrphanSaved(get().notesOverview, id, { text, revision, updated });
+    if (next !== get().notesOverview) set({ notesOverview: next });
   };
 
   /**
@@ -142,25 +66,11 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
    * history: "Use theirs" then loses nothing. Used for keystrokes that arrived while the
    * save that met the conflict was on its way.
    */
-  /** `text` is on disk now as `response` says; keystrokes typed since keep the draft dirty. */
-  const adoptSaved = (id: string, text: string, response: Extract<SaveNoteResponse, { status: 'saved' }>) => {
-    patch(id, {
-      persisted: text,
-      baseRevision: response.revision,
-      updated: response.updated,
-      unreadable: null,
-      conflict: null,
-      error: null,
-      status: get().notes[id]?.text === text ? 'saved' : 'dirty',
-    });
-    get().setNoted(id, response.answered);
-  };
-
   const keepRefused = async (id: string, text: string, baseRevision: string | null) => {
     try {
       const response = await api.saveNote({ id, text, baseRevision });
       if (response.status === 'conflict') {
-        patch(id, { conflict: diskVersion(response.disk) });
+        update(id, (draft) => ({ ...draft, conflict: diskVersion(response.disk) }));
         return;
       }
       // The file had come back to our base meanwhile: the text simply is the note now.
@@ -170,47 +80,61 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
     }
   };
 
+  /**
+   * Has main keep `draft.text` in the note's history before "Use theirs" replaces it: a save it
+   * refuses as a conflict. False (the conflict stays, with the error) when that failed. Should the
+   * file have come back to our base meanwhile, the text is saved; their version, now in history,
+   * is then written over it, so the note still ends as theirs.
+   */
+  const keepInHistory = async (id: string, draft: NoteDraft & { conflict: DiskVersion }): Promise<boolean> => {
+    let response: SaveNoteResponse;
+    try {
+      response = await api.saveNote({ id, text: draft.text, baseRevision: draft.baseRevision });
+    } catch (error) {
+      update(id, (current) => ({ ...current, error: errorMessage(error) }));
+      return false;
+    }
+    if (response.status === 'conflict') {
+      update(id, (current) => ({ ...current, conflict: diskVersion(response.disk) }));
+      return true;
+    }
+    const theirs = draft.conflict.text;
+    update(id, (current) => ({ ...drafts.saved(current, draft.text, response), text: theirs, status: 'dirty' }));
+    await get().saveNote(id);
+    return false;
+  };
+
   /** Writes `text` as it is now; keystrokes during the write stay in the draft. */
   const write = async (id: string, text: string, baseRevision: string | null) => {
-    patch(id, { status: 'saving' });
+    update(id, (draft) => ({ ...draft, status: 'saving' }));
     let response: SaveNoteResponse;
     try {
       response = await api.saveNote({ id, text, baseRevision });
     } catch (error) {
       // The text stays in the editor and in memory; it is written again with a growing pause.
-      patch(id, { status: 'error', error: errorMessage(error) });
-      scheduleRetry(id);
+      update(id, (draft) => ({ ...draft, status: 'error', error: errorMessage(error) }));
+      // A note over the size main saves cannot be saved by trying again: the reader shortens it first.
+      if (!errorMessage(error).startsWith(NOTE_TOO_LARGE)) scheduler.retryLater(id);
       return;
     }
-    cancelRetry(id, true);
+    scheduler.cancelRetry(id, true);
     if (response.status === 'saved') {
       adoptSaved(id, text, response);
       updateOrphan(id, text, response.revision, response.updated);
-      scheduleOverviewRefresh();
+      overview.schedule();
       return;
     }
     const disk = diskVersion(response.disk);
-    if (disk.text === text && !disk.unreadable) {
+    if (drafts.holdsText(disk, text)) {
       sameAsDisk(id, disk, text);
       return;
     }
     // Never retried: writing again would overwrite the other side. Main kept `text` in the
-    // note's history; the editor is read-only until the reader picks.
+    // note's history; the reader keeps typing, and nothing is written until they pick.
     enterConflict(id, disk);
     const latest = get().notes[id]?.text;
     if (latest !== undefined && latest !== text) await keepRefused(id, latest, baseRevision);
   };
-
-  const emptyDraft = (): NoteDraft => ({
-    text: '',
-    persisted: '',
-    baseRevision: null,
-    status: 'loading',
-    error: null,
-    updated: null,
-    unreadable: null,
-    conflict: null,
-  });
 
   return {
     notes: {},
@@ -219,137 +143,112 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
     async loadNote(id) {
       const existing = get().notes[id];
       if (existing && existing.status !== 'load-error') return;
-      set({ notes: { ...get().notes, [id]: emptyDraft() } });
+      set({ notes: { ...get().notes, [id]: drafts.emptyDraft() } });
       try {
         const disk = diskVersion(await api.getNote({ id }));
         // A change reported on disk meanwhile is newer than this answer, and already applied.
         if (get().notes[id]?.status !== 'loading') return;
-        patch(id, {
-          text: disk.text,
-          persisted: disk.text,
-          baseRevision: disk.revision,
-          updated: disk.updated,
-          unreadable: disk.unreadable,
-          status: 'idle',
-        });
+        update(id, (draft) => drafts.fromDisk(draft, disk, 'idle'));
       } catch (error) {
         // The editor stays read-only: saving over a note we could not read might destroy it.
-        patch(id, { status: 'load-error', error: errorMessage(error) });
+        update(id, (draft) => ({ ...draft, status: 'load-error', error: errorMessage(error) }));
       }
     },
 
     editNote(id, text) {
       const draft = get().notes[id];
-      if (!draft || draft.status === 'loading' || draft.status === 'load-error') return;
-      // In conflict the editor is read-only: the draft stays exactly what main kept in history.
-      if (draft.status === 'conflict') return;
-      // A failed save's error stays until a save succeeds, so the warning does not flicker while typing.
-      patch(id, { text, status: 'dirty' });
-      cancelTimer(id);
-      timers.set(id, setTimeout(() => void get().saveNote(id), SAVE_DEBOUNCE_MS));
+      if (!drafts.canEdit(draft)) return;
+      update(id, (current) => drafts.edited(current, text, Date.now()));
+      // In a conflict the text waits for the reader's choice, which then writes all of it.
+      if (draft.status !== 'conflict') scheduler.debounce(id);
     },
 
     async saveNote(id) {
-      cancelTimer(id);
-      // One write per note at a time; whoever waited then writes the newest text.
-      for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running;
+      scheduler.cancelDebounce(id);
+      await scheduler.idle(id);
       const draft = get().notes[id];
-      if (!draft || !canSave(draft.status)) return;
-      if (draft.text === draft.persisted) {
-        if (draft.status === 'dirty' || draft.status === 'error') {
-          cancelRetry(id, true);
-          patch(id, { status: 'saved', error: null });
+      const step = drafts.saveStep(draft);
+      if (step === 'none' || !draft) return;
+      if (step === 'settle') {
+        if (drafts.settled(draft) !== draft) {
+          scheduler.cancelRetry(id, true);
+          update(id, drafts.settled);
         }
         return;
       }
-      cancelRetry(id);
-      const writing = write(id, draft.text, draft.baseRevision).finally(() => inFlight.delete(id));
-      inFlight.set(id, writing);
-      await writing;
-      const deferred = deferredChanges.get(id);
-      if (deferred && !inFlight.has(id)) {
-        deferredChanges.delete(id);
-        get().noteChangedOnDisk(id, deferred);
-      }
+      scheduler.cancelRetry(id);
+      await scheduler.write(id, () => write(id, draft.text, draft.baseRevision));
+      const deferred = scheduler.takeDeferred(id);
+      if (deferred) get().noteChangedOnDisk(id, deferred);
     },
 
     async flushNotes() {
+      const pending = (id: string, draft: NoteDraft) =>
+        scheduler.isDebounced(id) || scheduler.isWriting(id) || (drafts.canSave(draft.status) && draft.text !== draft.persisted);
       const ids = Object.entries(get().notes)
-        .filter(([id, draft]) => timers.has(id) || inFlight.has(id) || (canSave(draft.status) && draft.text !== draft.persisted))
+        .filter(([id, draft]) => pending(id, draft))
         .map(([id]) => id);
       await Promise.all(ids.map((id) => get().saveNote(id)));
     },
 
     retryFailedSaves() {
       for (const [id, draft] of Object.entries(get().notes)) {
-        if (!hasSaveError(draft)) continue;
-        cancelRetry(id);
+        if (!drafts.hasSaveError(draft)) continue;
+        scheduler.cancelRetry(id);
         void get().saveNote(id);
       }
     },
 
     async resolveConflict(id, choice) {
       // A write still on its way may be handing main the latest text for the history.
-      for (let running = inFlight.get(id); running; running = inFlight.get(id)) await running;
-      const draft = get().notes[id];
-      if (!draft || draft.status !== 'conflict' || !draft.conflict) return;
-      const theirs = draft.conflict;
-      let text = draft.text;
-      if (choice === 'theirs') text = theirs.text;
-      else if (choice === 'merge') {
-        // Both, mine first; an empty side adds nothing but a separator.
-        if (!draft.text.trim()) text = theirs.text;
-        else if (theirs.text.trim()) text = draft.text + MERGE_SEPARATOR + theirs.text;
+      await scheduler.idle(id);
+      // "Use theirs" replaces the reader's text, typed on during the conflict too: main keeps it first.
+      let kept: string | null = null;
+      for (let mine = get().notes[id]; choice === 'theirs' && inConflict(mine) && mine.text !== mine.conflict.text; mine = get().notes[id]) {
+        if (mine.text === kept) break;
+        if (!(await keepInHistory(id, mine))) return;
+        kept = mine.text;
       }
-      // The disk holds their version now: start from it, so the save names its revision.
-      patch(id, {
-        text,
-        persisted: theirs.text,
-        baseRevision: theirs.revision,
-        updated: theirs.updated ?? draft.updated,
-        unreadable: theirs.unreadable,
-        conflict: null,
-        error: null,
-        status: text === theirs.text ? 'idle' : 'dirty',
-      });
-      if (text === theirs.text) {
-        if (!theirs.unreadable) get().setNoted(id, isAnswered(text));
+      const draft = get().notes[id];
+      if (!inConflict(draft)) return;
+      const next = drafts.resolved(draft, choice);
+      set({ notes: { ...get().notes, [id]: next } });
+      if (next.status === 'idle') {
+        if (!next.unreadable) get().setNoted(id, isAnswered(next.text));
         return;
       }
       await get().saveNote(id);
     },
 
-    noteChangedOnDisk(id, load) {
+    noteChangedOnDisk(id, load: NoteLoad) {
       const disk = diskVersion(load);
       if (!disk.unreadable) get().setNoted(id, isAnswered(disk.text));
-      scheduleOverviewRefresh();
+      overview.schedule();
       const draft = get().notes[id];
       if (!draft) return;
-      if (inFlight.has(id)) {
-        deferredChanges.set(id, load);
+      if (scheduler.isWriting(id)) {
+        scheduler.defer(id, load);
         return;
       }
-      if (draft.status === 'loading' || draft.status === 'load-error') {
-        adopt(id, disk, 'idle');
-        return;
+      const reaction = drafts.reactToDisk(draft, disk, Date.now());
+      switch (reaction.kind) {
+        case 'keep-both':
+          enterConflict(id, disk);
+          return;
+        case 'adopt':
+          adopt(id, disk, reaction.status);
+          return;
+        case 'same':
+          sameAsDisk(id, disk, draft.text);
+          return;
+        case 'conflict':
+          update(id, (current) => ({ ...current, conflict: disk }));
+          return;
+        case 'known':
+          return;
+        case 'save':
+          void get().saveNote(id);
       }
-      if (draft.status === 'conflict') {
-        // Still the reader's choice, now against the newest version on disk.
-        if (disk.text === draft.text && !disk.unreadable) sameAsDisk(id, disk, draft.text);
-        else patch(id, { conflict: disk });
-        return;
-      }
-      // Already known: usually the watcher reporting our own write.
-      if (disk.revision === draft.baseRevision) return;
-      if (disk.text === draft.text && !disk.unreadable) {
-        sameAsDisk(id, disk, draft.text);
-        return;
-      }
-      // No unsaved edits: the other program's text simply becomes the note.
-      if (draft.text === draft.persisted) adopt(id, disk, 'updated');
-      // Unsaved edits on both sides: save now against the old revision. Main refuses it as a
-      // conflict and keeps the draft in the note's history, and the reader picks.
-      else void get().saveNote(id);
     },
 
     async restoreNoteVersion(id, version) {
@@ -366,19 +265,19 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
       } catch (error) {
         return errorMessage(error);
       }
-      if (!get().notes[id]) set({ notes: { ...get().notes, [id]: { ...emptyDraft(), status: 'idle' } } });
+      if (!get().notes[id]) set({ notes: { ...get().notes, [id]: drafts.emptyDraft('idle') } });
       if (response.status === 'conflict') {
         enterConflict(id, diskVersion(response.disk));
         return 'The note changed on disk meanwhile. Both versions are kept: pick one in the editor.';
       }
       get().setNoted(id, response.answered);
-      scheduleOverviewRefresh();
+      overview.schedule();
       // The answer names the new revision but not its text: read the note back for the editor.
       let disk: DiskVersion;
       try {
         disk = diskVersion(await api.getNote({ id }));
       } catch (error) {
-        patch(id, { status: 'load-error', error: errorMessage(error) });
+        update(id, (draft) => ({ ...draft, status: 'load-error', error: errorMessage(error) }));
         return `Restored, but the note could not be read back: ${errorMessage(error)}`;
       }
       adopt(id, { ...disk, updated: disk.updated ?? response.updated }, 'saved');
@@ -386,19 +285,40 @@ export const createNotesSlice: SliceCreator<NotesSlice> = (api) => (set, get) =>
       return null;
     },
 
-    async refreshNotesOverview() {
-      clearTimeout(overviewTimer);
-      const mine = ++overviewSequence;
-      let overview: NotesOverview;
+    async purgeNoteHistory(id) {
       try {
-        overview = await api.notesOverview();
-      } catch {
-        // Extra information only: the notes themselves are untouched, and the next refresh tries again.
-        return;
+        await api.purgeNoteHistory({ id });
+        return null;
+      } catch (error) {
+        return errorMessage(error);
       }
-      if (mine !== overviewSequence) return;
-      set({ notesOverview: overview });
-      if (get().selectedFilter === 'orphans' && overview.orphans.length === 0) get().selectFilter(null);
+    },
+
+    async deleteNote(id) {
+      try {
+        await api.deleteNote({ id });
+      } catch (error) {
+        return errorMessage(error);
+      }
+      // The note is gone on disk: nothing pending may write it again.
+      scheduler.cancelAll(id);
+      set({ notes: { ...get().notes, [id]: drafts.emptyDraft('idle') } });
+      get().setNoted(id, false);
+      overview.schedule();
+      return null;
+    },
+
+    refreshNotesOverview: () => overview.refresh(),
+
+    async recoverAfterCrash() {
+      const report = await api.takeRecovery().catch(() => null);
+      if (!report) return;
+      get().showNotice(recoveryNotice(report));
+      // Texts main still held from failed saves go back into their notes, and are saved again.
+      for (const { id, text } of report.unsaved) {
+        await get().loadNote(id);
+        if (get().notes[id]?.text !== text) get().editNote(id, text);
+      }
     },
   };
 };

@@ -1,4 +1,4 @@
-import { hasSaveError } from './notes-slice';
+import { hasSaveError } from './note-drafts';
 import type { AppState } from './types';
 
 export interface SaveFailures {

@@ -6,6 +6,7 @@ import type {
   IndexStatus,
   LibrarySnapshot,
   NoteLoad,
+  NotesMoveState,
   NotesOverview,
   PonderApi,
   SearchHitView,
@@ -57,8 +58,10 @@ export interface SearchResults {
   query: string;
   /** Best first. */
   hits: SearchHitView[];
-  /** Matches in the whole library (hits are capped by the request's limit). */
+  /** Matches within `filter` (hits are capped by the request's limit). */
   total: number;
+  /** The topic, file or orphans filter the hits were ranked within (null: the whole library). */
+  filter: FilterKey | null;
 }
 
 export type SearchStatus = 'idle' | 'ready' | 'error' | 'pending';
@@ -120,6 +123,8 @@ export interface NoteDraft {
   unreadable: UnreadableFile | null;
   /** While `status` is 'conflict': the version on disk that differs from the draft. */
   conflict: DiskVersion | null;
+  /** When the reader last typed in it (ms since the epoch); null: not typed in since it was loaded. */
+  typedAt: number | null;
 }
 
 export type ConflictChoice = 'mine' | 'theirs' | 'merge';
@@ -131,7 +136,7 @@ export interface NotesSlice {
   notesOverview: NotesOverview;
   /** Loads a story's note unless a draft for it is already here. */
   loadNote(id: string): Promise<void>;
-  /** Records a keystroke and schedules a save (ignored in conflict: the reader picks first). */
+  /** Records a keystroke and schedules a save (in a conflict nothing is saved until the reader picks). */
   editNote(id: string, text: string): void;
   /** Saves one note now; resolves once the editor text at call time (or later) is on disk, or failed. */
   saveNote(id: string): Promise<void>;
@@ -145,8 +150,14 @@ export interface NotesSlice {
   noteChangedOnDisk(id: string, load: NoteLoad): void;
   /** Makes an earlier version the note's text (itself a new version); resolves with an error message, or null. */
   restoreNoteVersion(id: string, version: string): Promise<string | null>;
+  /** Deletes every earlier version of the note (the reader confirmed); resolves with an error message, or null. */
+  purgeNoteHistory(id: string): Promise<string | null>;
+  /** Deletes the note and its history (the reader confirmed) and drops its draft; resolves with an error message, or null. */
+  deleteNote(id: string): Promise<string | null>;
   /** Asks main for orphaned and unreadable notes again. */
   refreshNotesOverview(): Promise<void>;
+  /** After main reopened a crashed or hung window: tells the reader when their note was last saved, and puts back texts main held. */
+  recoverAfterCrash(): Promise<void>;
 }
 
 /** Write only, the editor with its live preview under it, or the preview only. */
@@ -168,6 +179,8 @@ export interface UiSlice {
   editorMode: EditorMode;
   /** A message about something that failed outside any pane (e.g. opening a folder). */
   notice: string | null;
+  /** Main is moving the notes folder ('moved': Ponder restarts next): the editor is read-only, since a save would land in the old folder. */
+  notesMoveState: NotesMoveState;
   openDiagnostics(): void;
   closeDiagnostics(): void;
   /** Opens the history of the selected story's note (nothing selected: does nothing). */
@@ -180,6 +193,7 @@ export interface UiSlice {
   requestSearchFocus(): void;
   setEditorMode(mode: EditorMode): void;
   showNotice(message: string | null): void;
+  setNotesMoveState(state: NotesMoveState): void;
 }
 
 export type AppState = LibrarySlice & SelectionSlice & SearchSlice & NotesSlice & UiSlice;
