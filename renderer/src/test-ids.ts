@@ -1,6 +1,7 @@
-// One list of data-testid values, shared by the components and the e2e page
-// objects so a rename can never silently break a spec. Prefer role and aria
-// locators in specs; these are for elements that have no distinctive role.
+// One list of data-testid values, shared by the components, the e2e page object
+// (tests/e2e/reader-page.ts, specs' only way to the UI) and the renderer bench, so a
+// rename can never silently break a test. The page object prefers role and aria
+// locators; these are for elements that have no distinctive role.
 export const testIds = {
   app: 'app',
   emptyState: 'empty-state',
@@ -43,8 +44,6 @@ export const testIds = {
   storyRowSnippet: 'story-row-snippet',
   storyNoteMark: 'story-note-mark',
   storyCount: 'story-count',
-  /** No longer rendered: the list is virtualised and shows every story. Kept so old page objects compile. */
-  storyListCapped: 'story-list-capped',
   storiesEmpty: 'stories-empty',
 
   reflectionPane: 'reflection-pane',

@@ -1,16 +1,15 @@
 import { expect, test } from './fixtures';
 import { SAMPLE_LIBRARY, target } from './host';
-import { testIds } from '../../renderer/src/test-ids';
 
 test.describe('with no library open', () => {
   test.skip(target === 'electron', 'the real app always opens the sample at first start, and its folder dialog is native');
   test.use({ launch: { library: null, pickFolder: async () => SAMPLE_LIBRARY } });
 
   test('shows the empty state, and Open Folder… loads the chosen library', async ({ ui }) => {
-    await expect(ui.page.getByTestId(testIds.emptyState)).toBeVisible();
-    await ui.page.getByTestId(testIds.emptyState).getByRole('button', { name: /Open Folder/ }).click();
+    await expect(ui.emptyState).toBeVisible();
+    await ui.openFolderFromEmptyState();
     await expect(ui.storyRows).toHaveCount(26);
-    await expect(ui.page.getByTestId(testIds.libraryName)).toHaveText('sample');
+    await expect(ui.libraryName).toHaveText('sample');
   });
 });
 

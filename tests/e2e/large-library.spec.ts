@@ -5,7 +5,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureLibrary } from '../../bench/generate';
-import { testIds } from '../../renderer/src/test-ids';
 import { expect, test } from './fixtures';
 import { launchReader, target } from './host';
 import { ReaderPage } from './reader-page';
@@ -30,35 +29,21 @@ test('stories appear before indexing finishes; a changed file is searchable with
   try {
     const ui = new ReaderPage(reader.page);
     // Record in the page when the first story row appears and when search becomes ready.
-    await reader.page.evaluate((rowTestId) => {
-      const marks: Record<string, number> = {};
-      (window as unknown as { __marks: Record<string, number> }).__marks = marks;
-      new MutationObserver((_, observer) => {
-        if (document.querySelector(`[data-testid="${rowTestId}"]`)) {
-          marks['firstRow'] = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document.body, { childList: true, subtree: true });
-      window.ponder.onIndexStatus((status) => {
-        if (status.state === 'building') marks['building'] ??= performance.now();
-        if (status.state === 'ready') marks['ready'] ??= performance.now();
-      });
-    }, testIds.storyRow);
-    await reader.page.getByTestId(testIds.emptyState).getByRole('button', { name: /Open Folder/ }).click();
+    await ui.recordTimeline();
+    await ui.openFolderFromEmptyState();
     await ui.ready(30_000);
     await expect(ui.storyCount).toContainText('10,000');
     // The reader browses while the index builds in its workers.
-    const progress = reader.page.getByTestId(testIds.indexProgress);
     await ui.storyRows.nth(1).click();
     await expect(ui.detail).toBeVisible();
-    await reader.page.keyboard.press('j');
+    await ui.page.keyboard.press('j');
     await expect(ui.selectedStory).toBeVisible();
 
-    await expect(progress).toBeHidden({ timeout: 60_000 });
-    const marks = await reader.page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
-    expect(marks['firstRow'], 'stories were listed').toBeDefined();
-    expect(marks['ready'], 'the index reported ready').toBeDefined();
-    expect(marks['firstRow']!, 'the first stories were visible before indexing finished').toBeLessThan(marks['ready']!);
+    await expect(ui.indexProgress).toBeHidden({ timeout: 60_000 });
+    const timeline = await ui.timeline();
+    expect(timeline.firstRow, 'stories were listed').toBeDefined();
+    expect(timeline.ready, 'the index reported ready').toBeDefined();
+    expect(timeline.firstRow!, 'the first stories were visible before indexing finished').toBeLessThan(timeline.ready!);
     await ui.search('quokka');
     await expect(ui.storyCount).toContainText('0 results');
 

@@ -1,130 +1,167 @@
-// Page object for the three panes: locators and user-level actions, so specs
-// read as what a reader does. Test ids come from the renderer's own list.
+// Page object for Ponder's window: the specs' only way to the UI. Locators are by role and
+// accessible name where the UI has one (the three panes are landmarks, lists are listboxes
+// of options, dialogs are named by their titles); the renderer's shared test ids
+// (renderer/src/test-ids.ts) only for text blocks that have no distinctive role.
 
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { testIds } from '../../renderer/src/test-ids';
 
+/** Moments in the page's own clock (performance.now()), recorded by `recordTimeline`. */
+export interface Timeline {
+  firstRow?: number;
+  ready?: number;
+}
+
 export class ReaderPage {
   constructor(readonly page: Page) {}
 
+  // The three panes.
+  private get topicsPane(): Locator {
+    return this.page.getByRole('navigation', { name: 'Topics' });
+  }
+  private get storiesPane(): Locator {
+    return this.page.getByRole('region', { name: 'Stories' });
+  }
+  private get reflectionPane(): Locator {
+    return this.page.getByRole('region', { name: 'Reflection' });
+  }
+
+  // Header and empty state.
+  get emptyState(): Locator {
+    return this.page.getByRole('main').filter({ has: this.page.getByRole('heading', { name: 'No library open' }) });
+  }
+  get libraryName(): Locator {
+    return this.page.getByTestId(testIds.libraryName);
+  }
   get searchBox(): Locator {
-    return this.page.getByTestId(testIds.searchInput);
+    return this.page.getByRole('searchbox', { name: 'Search stories' });
   }
   get searchError(): Locator {
-    return this.page.getByTestId(testIds.searchError);
+    return this.page.getByRole('search').getByRole('alert');
   }
-  get storyRows(): Locator {
-    return this.page.getByTestId(testIds.storyRow);
-  }
-  get selectedStory(): Locator {
-    return this.page.getByTestId(testIds.storyRow).and(this.page.locator('[aria-selected="true"]'));
-  }
-  get storyCount(): Locator {
-    return this.page.getByTestId(testIds.storyCount);
-  }
-  get detail(): Locator {
-    return this.page.getByTestId(testIds.storyDetail);
-  }
-  get question(): Locator {
-    return this.page.getByTestId(testIds.storyQuestion);
-  }
-  get noteEditor(): Locator {
-    return this.page.getByTestId(testIds.noteEditor);
-  }
-  get notePreview(): Locator {
-    return this.page.getByTestId(testIds.notePreview);
-  }
-  get noteStatus(): Locator {
-    return this.page.getByTestId(testIds.noteStatus);
+  /** The thin bar under the header while the search index builds. */
+  get indexProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Search index' });
   }
   get diagnosticsButton(): Locator {
-    return this.page.getByTestId(testIds.diagnosticsButton);
+    return this.page.getByRole('button', { name: /\d+ problems?$/ });
   }
+  /** Each problem listed in the Problems dialog (unreadable files and lines, unreadable notes). */
   get diagnosticsItems(): Locator {
-    return this.page.getByTestId(testIds.diagnosticsItem);
-  }
-  get allStories(): Locator {
-    return this.page.getByTestId(testIds.topicAll);
-  }
-
-  // Notes that are never lost: conflicts, history, orphans, failed saves, the data folder.
-  get conflictBanner(): Locator {
-    return this.page.getByTestId(testIds.conflictBanner);
-  }
-  get keepMineButton(): Locator {
-    return this.page.getByTestId(testIds.conflictKeepMine);
-  }
-  get useTheirsButton(): Locator {
-    return this.page.getByTestId(testIds.conflictUseTheirs);
-  }
-  get mergeBothButton(): Locator {
-    return this.page.getByTestId(testIds.conflictMerge);
-  }
-  get theirText(): Locator {
-    return this.page.getByTestId(testIds.conflictTheirText);
-  }
-  get unreadableNoteWarning(): Locator {
-    return this.page.getByTestId(testIds.unreadableNoteWarning);
-  }
-  get historyButton(): Locator {
-    return this.page.getByTestId(testIds.historyButton);
-  }
-  get historyDialog(): Locator {
-    return this.page.getByTestId(testIds.historyDialog);
-  }
-  get historyVersions(): Locator {
-    return this.page.getByTestId(testIds.historyVersion);
-  }
-  get historyPreview(): Locator {
-    return this.page.getByTestId(testIds.historyPreview);
-  }
-  get restoreVersionButton(): Locator {
-    return this.page.getByTestId(testIds.historyRestore);
-  }
-  get orphansSection(): Locator {
-    return this.page.getByTestId(testIds.orphansSection);
-  }
-  get orphansOption(): Locator {
-    return this.page.getByTestId(testIds.orphansOption);
-  }
-  get orphanNotice(): Locator {
-    return this.page.getByTestId(testIds.orphanNotice);
-  }
-  get unreadableNoteItems(): Locator {
-    return this.page.getByTestId(testIds.unreadableNoteItem);
+    return this.page.getByRole('dialog', { name: 'Problems in this library' }).getByRole('listitem');
   }
   get saveFailureBanner(): Locator {
-    return this.page.getByTestId(testIds.saveFailureBanner);
+    return this.page.getByRole('alert').filter({ hasText: 'Your text is kept here' });
+  }
+  /** Shown once after Ponder reopened a window whose page crashed or hung. */
+  get crashNotice(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: "Ponder's window stopped unexpectedly" });
   }
   get retrySaveButton(): Locator {
-    return this.page.getByTestId(testIds.saveRetryButton);
+    return this.saveFailureBanner.getByRole('button', { name: 'Retry now' });
   }
-  get copyTextButton(): Locator {
-    return this.page.getByTestId(testIds.saveCopyButton);
+
+  // Topics pane.
+  get allStories(): Locator {
+    return this.topicsPane.getByRole('option', { name: /^All stories/ });
   }
-  get dataFolderFooter(): Locator {
-    return this.page.getByTestId(testIds.dataFolderFooter);
+  topic(name: string): Locator {
+    return this.topicsPane
+      .getByRole('listbox', { name: 'Topics' })
+      .getByRole('option')
+      .filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+  /** "N unanswered" under a topic. */
+  topicUnanswered(name: string): Locator {
+    return this.topic(name).getByText(/unanswered$/);
+  }
+  source(path: string): Locator {
+    return this.topicsPane.getByRole('listbox', { name: 'Files' }).getByRole('option').filter({ hasText: path });
+  }
+  get orphansOption(): Locator {
+    return this.topicsPane.getByRole('option', { name: /^All orphaned notes/ });
+  }
+  get dataFolderPath(): Locator {
+    return this.topicsPane.getByTestId(testIds.dataFolderPath);
   }
   get revealDataFolderButton(): Locator {
-    return this.page.getByTestId(testIds.revealDataFolderButton);
-  }
-  /** The thin bar under the header while the search index builds (role=progressbar). */
-  get indexProgress(): Locator {
-    return this.page.getByTestId(testIds.indexProgress);
+    return this.topicsPane.getByRole('button', { name: 'Reveal' });
   }
 
-  topic(name: string): Locator {
-    return this.page.getByTestId(testIds.topicOption).filter({ has: this.page.getByText(name, { exact: true }) });
+  // Stories pane.
+  /** "26 stories", "3 results for “kursk”"… */
+  get storyCount(): Locator {
+    return this.storiesPane.getByRole('heading', { level: 2 });
+  }
+  get storyRows(): Locator {
+    return this.storiesPane.getByRole('option');
+  }
+  get selectedStory(): Locator {
+    return this.storiesPane.getByRole('option', { selected: true });
+  }
+  /** The mark on a story's row saying it has a reflection. */
+  noteMark(title: string): Locator {
+    return this.storyRows.filter({ hasText: title }).getByRole('img', { name: 'Has a reflection' });
   }
 
-  source(path: string): Locator {
-    return this.page.getByTestId(testIds.sourceOption).filter({ hasText: path });
+  // Reflection pane: the story, then the note.
+  get detail(): Locator {
+    return this.reflectionPane.getByRole('article');
+  }
+  get summary(): Locator {
+    return this.detail.getByTestId(testIds.storySummary);
+  }
+  get question(): Locator {
+    return this.detail.getByTestId(testIds.storyQuestion);
+  }
+  get orphanNotice(): Locator {
+    return this.detail.getByTestId(testIds.orphanNotice);
+  }
+  get noteEditor(): Locator {
+    return this.reflectionPane.getByRole('textbox', { name: 'Your reflection' });
+  }
+  /** The live Markdown preview (hidden in the Write tab). */
+  get notePreview(): Locator {
+    return this.reflectionPane.getByRole('tabpanel', { name: /^(Both|Preview)$/ });
+  }
+  /** The editor's Write / Both / Preview tabs. */
+  editorTab(name: 'Write' | 'Both' | 'Preview'): Locator {
+    return this.reflectionPane.getByRole('tab', { name });
+  }
+  /** "Saving…", "Saved ✓", or why the note is not saved. */
+  get noteStatus(): Locator {
+    return this.reflectionPane.getByTestId(testIds.noteStatus);
+  }
+  get unreadableNoteWarning(): Locator {
+    return this.reflectionPane.getByTestId(testIds.unreadableNoteWarning);
+  }
+  get conflictBanner(): Locator {
+    return this.reflectionPane.getByRole('alert').filter({ hasText: 'changed outside Ponder' });
+  }
+  get keepMineButton(): Locator {
+    return this.conflictBanner.getByRole('button', { name: 'Keep mine' });
+  }
+
+  // History dialog.
+  get historyDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'History of this note' });
+  }
+  get historyVersions(): Locator {
+    return this.historyDialog.getByRole('listbox', { name: 'Earlier versions' }).getByRole('option');
+  }
+  get historyPreview(): Locator {
+    return this.historyDialog.getByTestId(testIds.historyPreview);
   }
 
   /** Wait until the library's stories are listed. */
   async ready(timeout?: number): Promise<void> {
     await expect(this.storyRows.first()).toBeVisible({ timeout });
+  }
+
+  /** File ▸ Open Folder… from the empty screen (the host answers the folder dialog). */
+  async openFolderFromEmptyState(): Promise<void> {
+    await this.emptyState.getByRole('button', { name: 'Open Folder…' }).click();
   }
 
   /** Type a query and wait until its results (or its error) are on screen. */
@@ -139,6 +176,15 @@ export class ReaderPage {
     await expect(this.detail).toContainText(title);
   }
 
+  /** Open the story in the list's row `index` and wait until the reading pane shows it, highlights and all. */
+  async openRow(index: number): Promise<void> {
+    const row = this.storyRows.nth(index);
+    const title = await row.getByTestId(testIds.storyRowTitle).innerText();
+    await row.click();
+    await expect(this.detail.getByRole('heading', { level: 1 })).toHaveText(title);
+    await expect(this.detail).not.toHaveAttribute('aria-busy', 'true');
+  }
+
   async writeNote(text: string): Promise<void> {
     await this.noteEditor.fill(text);
     await expect(this.noteStatus).toHaveText(/Saved/);
@@ -146,15 +192,16 @@ export class ReaderPage {
 
   /** Open the selected note's history and wait for its versions (or its empty state). */
   async openHistory(): Promise<void> {
-    await this.historyButton.click();
+    await this.reflectionPane.getByRole('button', { name: 'History' }).click();
     await expect(this.historyVersions.first().or(this.historyDialog.getByText('No earlier versions yet'))).toBeVisible();
   }
 
-  /** Restore the history version whose row contains `text` (its date, reason or first words). */
-  async restoreVersion(text: string | RegExp): Promise<void> {
+  /** In the open history, show the version whose row contains `text`, check its preview, and restore it. */
+  async restoreVersion(text: string): Promise<void> {
     await this.historyVersions.filter({ hasText: text }).first().click();
-    await this.restoreVersionButton.click();
-    await expect(this.restoreVersionButton).toBeHidden();
+    await expect(this.historyPreview).toContainText(text);
+    await this.historyDialog.getByRole('button', { name: 'Restore this version' }).click();
+    await expect(this.historyDialog).toBeHidden();
   }
 
   /** List the orphaned notes in the stories pane. */
@@ -163,8 +210,34 @@ export class ReaderPage {
     await expect(this.orphansOption).toHaveAttribute('aria-selected', 'true');
   }
 
-  /** Text of every <mark> inside `scope`. */
+  /** Text of every highlight (<mark>) inside `scope`. */
   async marks(scope: Locator): Promise<string[]> {
     return scope.locator('mark').allTextContents();
+  }
+
+  /** Tag names of every element inside `scope`, to prove what was (not) rendered as markup. */
+  async tagNames(scope: Locator): Promise<string[]> {
+    return scope.locator('*').evaluateAll((elements) => elements.map((element) => element.tagName.toLowerCase()));
+  }
+
+  /** Start recording, in the page, when the first story row appears and when the index is ready. */
+  async recordTimeline(): Promise<void> {
+    await this.page.evaluate((rowTestId) => {
+      const timeline: Record<string, number> = {};
+      (window as unknown as { __timeline: Record<string, number> }).__timeline = timeline;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(`[data-testid="${rowTestId}"]`)) {
+          timeline['firstRow'] = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+      window.ponder.onIndexStatus((status) => {
+        if (status.state === 'ready') timeline['ready'] ??= performance.now();
+      });
+    }, testIds.storyRow);
+  }
+
+  async timeline(): Promise<Timeline> {
+    return this.page.evaluate(() => (window as unknown as { __timeline: Timeline }).__timeline);
   }
 }

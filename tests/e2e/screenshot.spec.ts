@@ -15,7 +15,7 @@ test('the three panes on the sample, with a reflection written', async ({ ui }, 
     'If one more country sends troops, the war stops being **regional**.\n\n- Watch Seoul’s response\n- Watch the Kursk front',
   );
   await ui.page.setViewportSize({ width: 1440, height: 900 });
-  await expect(ui.notePreview.locator('strong')).toHaveText('regional');
+  await expect(ui.notePreview.getByRole('strong')).toHaveText('regional');
   await ui.noteStatus.scrollIntoViewIfNeeded();
   const file = process.env['PONDER_UPDATE_SCREENSHOT']
     ? path.resolve(__dirname, '../../docs/screenshot.png')

@@ -10,15 +10,27 @@ import { NotesStore } from '../../electron/core/notes/notes-store';
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLE = path.join(ROOT, 'resources/sample');
 const MESSY = path.join(ROOT, 'tests/fixtures/messy');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const CLI = path.join(ROOT, 'out/cli/index.js');
 const run = promisify(execFile);
 
-/** Run the CLI as `npm run cli` does; resolves with its output and exit code, never rejects on exit codes. */
+// The tests run the built file, as `ponder-cli` and `npm run cli` do. Built here from the
+// current source (a fraction of a second, written atomically), so a stale out/ cannot pass.
+// Unless a test names one, the data folder is an empty temp folder, never the user's own.
+let defaultDataDir: string;
+beforeAll(async () => {
+  defaultDataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-cli-default-'));
+  await run(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+}, 60_000);
+afterAll(async () => {
+  await rm(defaultDataDir, { recursive: true, force: true });
+});
+
+/** Run the built CLI; resolves with its output and exit code, never rejects on exit codes. */
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(TSX, ['electron/cli/index.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, PONDER_DATA_DIR: '', ...env },
+      env: { ...process.env, PONDER_DATA_DIR: defaultDataDir, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -48,7 +60,57 @@ describe('ponder CLI', () => {
     );
     const names = output.topics.map((topic: { name: string }) => topic.name);
     expect(names).toEqual(expect.arrayContaining(['Russia', 'Ukraine', 'North Korea', 'Kim Jong Un']));
-    expect(output).toEqual(JSON.parse(JSON.stringify(await inspectWithCore(SAMPLE))));
+  });
+
+  it('inspect prints a library written here story by story: lines, titles, topics, and the broken story', async () => {
+    const library = path.join(dataDir, 'inspect-library');
+    await mkdir(library, { recursive: true });
+    await writeFile(path.join(library, 'a.txt'), [
+      'Kim Jong Un met Vladimir Putin in Pyongyang on Tuesday. They signed a defence pact.',
+      "The pact binds both to come to the other's aid.",
+      'What changes for Seoul?',
+      '',
+      'Zebras crossed the Serengeti early this year, rangers said.',
+      'Rain came in October.',
+      'Why does timing matter for the herds?',
+      '',
+      'Kim Jong Un inspected a missile factory near Pyongyang.',
+      'The visit followed the pact.',
+      'What is he signalling?',
+      '',
+      'A broken story with only two lines.',
+      'Where is its third line?',
+      '',
+    ].join('\n'));
+
+    const { code, stdout } = await cli(['inspect', library]);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output.stories).toEqual([
+      {
+        id: expect.stringMatching(/^[0-9a-f]{16}$/), source: 'a.txt', line: 1,
+        title: 'Kim Jong Un met Vladimir Putin in Pyongyang on Tuesday',
+        summary: 'Kim Jong Un met Vladimir Putin in Pyongyang on Tuesday. They signed a defence pact.',
+        reflection: "The pact binds both to come to the other's aid.",
+        question: 'What changes for Seoul?',
+        topics: expect.arrayContaining(['Kim Jong Un', 'Pyongyang']),
+      },
+      expect.objectContaining({ source: 'a.txt', line: 5, title: 'Zebras crossed the Serengeti early this year, rangers said', topics: [] }),
+      expect.objectContaining({ source: 'a.txt', line: 9, question: 'What is he signalling?' }),
+    ]);
+    const [meeting, zebras, factory] = output.stories as Array<{ id: string }>;
+    expect(output.topics).toEqual(expect.arrayContaining([
+      { name: 'Kim Jong Un', storyIds: [meeting!.id, factory!.id] },
+      { name: 'Pyongyang', storyIds: [meeting!.id, factory!.id] },
+    ]));
+    expect(output.diagnostics).toEqual([{ file: 'a.txt', line: 13, reason: expect.stringContaining('has 2 lines instead of 3') }]);
+
+    // A story keeps its id when it moves to another file (docs/FORMATS.md).
+    const moved = path.join(dataDir, 'inspect-moved');
+    await mkdir(path.join(moved, 'sub'), { recursive: true });
+    await writeFile(path.join(moved, 'sub', 'b.txt'), 'Zebras crossed the Serengeti early this year, rangers said.\nRain came in October.\nWhy does timing matter for the herds?\n');
+    const again = JSON.parse((await cli(['inspect', moved])).stdout);
+    expect(again.stories).toEqual([expect.objectContaining({ id: zebras!.id, source: 'sub/b.txt', line: 1 })]);
   });
 
   it('inspect of a messy library still prints JSON with diagnostics and exits 0', async () => {
@@ -60,20 +122,28 @@ describe('ponder CLI', () => {
     expect(output.stories.length).toBeGreaterThan(0);
   });
 
-  it('search prints ranked hits with titles and highlight ranges', async () => {
+  it('search prints ranked hits with titles, and highlight ranges on the words it matched', async () => {
     const { code, stdout } = await cli(['search', SAMPLE, '+kursk', 'troops']);
     expect(code).toBe(0);
-    const hits = JSON.parse(stdout) as Array<{ id: string; score: number; title: string; highlights: { summary: [number, number][] } }>;
+    type Ranges = [number, number][];
+    const hits = JSON.parse(stdout) as Array<{ id: string; score: number; title: string; highlights: Record<'summary' | 'reflection' | 'question', Ranges> }>;
     expect(hits.length).toBeGreaterThan(0);
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const library = await loadLibrary(SAMPLE);
+    const summaryMarks: string[] = [];
     for (const hit of hits) {
       const story = library.stories.find((candidate) => candidate.id === hit.id)!;
+      expect(hit.title).toBe(story.title);
       expect(story.summary + story.reflection + story.question).toMatch(/kursk/i);
-      const marked = hit.highlights.summary.map(([from, to]) => story.summary.slice(from, to).toLowerCase());
+      const marked = (['summary', 'reflection', 'question'] as const).flatMap((field) =>
+        hit.highlights[field].map(([from, to]) => story[field].slice(from, to).toLowerCase()));
+      // Every hit matched "kursk" somewhere, so every hit marks at least that word.
+      expect(marked, `marks in "${story.title}"`).toContain('kursk');
       for (const word of marked) expect(['kursk', 'troops', 'troop']).toContain(word);
+      summaryMarks.push(...hit.highlights.summary.map(([from, to]) => story.summary.slice(from, to).toLowerCase()));
     }
+    expect(summaryMarks).toEqual(expect.arrayContaining(['kursk', 'troops']));
   });
 
   it('a query Lunr cannot parse is an error on stderr with exit 1', async () => {
@@ -186,14 +256,3 @@ describe('ponder CLI export and import', () => {
     expect(missing.stderr).toMatch(/^Ponder: cannot import notes from /);
   });
 });
-
-async function inspectWithCore(folder: string) {
-  const library = await loadLibrary(folder);
-  return {
-    stories: library.stories.map(({ id, source, line, title, summary, reflection, question, topics }) => ({
-      id, source, line, title, summary, reflection, question, topics,
-    })),
-    topics: library.topics,
-    diagnostics: library.diagnostics,
-  };
-}
