@@ -1,5 +1,5 @@
-// `npm test`: typecheck, lint, build, unit tests and end-to-end tests, in that
-// order, then one closing line with the totals: "N passed, N failed".
+// `npm test`: typecheck, lint, build, security scans (Electronegativity, npm audit), unit tests
+// and end-to-end tests, in that order, then one closing line with the totals: "N passed, N failed".
 // Every step runs even when an earlier one fails, so one run shows everything.
 
 import { spawnSync } from 'node:child_process';
@@ -51,7 +51,21 @@ check('typecheck', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 check('typecheck (e2e)', npx, ['tsc', '-p', 'tsconfig.e2e.json', '--noEmit']);
 check('lint', npx, ['eslint', '.', '--max-warnings', '0']);
-check('build', npx, ['electron-vite', 'build']);
+check('build', 'npm', ['run', 'build']); // the app (electron-vite) and the CLI (out/cli)
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']); // needs the built renderer page
+
+// npm audit needs the registry's advisory service: exit 2 means it could not be reached (counted
+// as skipped, with a warning); .ci/run sets PONDER_AUDIT_REQUIRED=1 so that CI fails instead.
+{
+  console.log('\n▶ npm audit: node scripts/npm-audit.mjs');
+  const { status } = spawnSync('node', ['scripts/npm-audit.mjs'], { stdio: 'inherit' });
+  if (status === 0) passed++;
+  else if (status === 2) skipped++;
+  else {
+    failed++;
+    console.error('✖ npm audit failed');
+  }
+}
 
 const unitOk = run('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit-results.json`]);
 countReport('unit tests', `${results}/unit-results.json`, unitOk, (report) => ({
