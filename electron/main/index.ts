@@ -7,16 +7,25 @@ import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { moveDataFolder } from '../core/data/data-folder-move';
 import { parseCommandLine, resolveDataDir, userArguments } from '../core/data/data-dir';
-import type { EventChannel, EventChannels, LibrarySnapshot } from '../shared/ipc-contract';
+import { messageOf } from '../core/fs/errors';
+import type { EventChannel, EventChannels, LibrarySnapshot, NotesMoveState, RecoveryReport } from '../shared/ipc-contract';
 import { APP_ENTRY, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc, originOf, senderCheck, sendEvent } from './ipc-bridge';
 import { createIpcHandlers } from '../services/ipc-handlers';
 import type { IpcHandlerTable } from '../services/ipc-handlers';
 import { FlushGate } from '../services/flush-gate';
+import { closeDecision, moveRefusal } from '../services/close-decision';
+import type { CloseDecision } from '../services/close-decision';
+import { SaveJournal } from '../services/save-journal';
+import { holdWrites } from '../services/write-guard';
+import { reopenCrashedPages } from './renderer-recovery';
 import { createMainWindow, windowBounds } from './main-window';
 import { buildMenu } from './menu';
 import { ReaderSession } from '../services/reader-session';
 import { denyPermissions, hardenWebContents } from './security';
+import { refuseDebugSwitchesWhenPackaged } from './debug-switches';
+
+refuseDebugSwitchesWhenPackaged();
 
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const args = userArguments(process.argv, Boolean(process.defaultApp));
@@ -32,6 +41,14 @@ const sampleLibrary = app.isPackaged
 
 let mainWindow: BrowserWindow | null = null;
 const flushGate = new FlushGate();
+/** Main's own record of which notes are saved: asked before closing and moving, whatever the page says. */
+const journal = new SaveJournal();
+/** While the notes folder moves (and after, until the restart) nothing is written to it. */
+let moveState: NotesMoveState = 'idle';
+/** What to tell a page reopened after a crash; handed over once. */
+let recovery: RecoveryReport | null = null;
+/** The window passed its close checks and is going away. */
+let closingForGood = false;
 const emit = <C extends EventChannel>(channel: C, payload: EventChannels[C]) =>
   sendEvent(mainWindow?.webContents ?? null, channel, payload);
 const session = new ReaderSession({ dataDir, emit, indexWorker: { script: indexWorkerScript() } });
@@ -52,7 +69,7 @@ if (!app.requestSingleInstanceLock({ commandLine })) {
     }
   });
   app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Ponder could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Ponder could not start', messageOf(error));
     app.exit(1);
   });
 }
@@ -80,9 +97,14 @@ async function start(): Promise<void> {
     revealDataFolder: async () => {
       await shell.openPath(dataDir);
     },
+    recovery: () => {
+      const report = recovery;
+      recovery = null;
+      return report;
+    },
   });
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])];
-  bindIpc(handlers, senderCheck(() => mainWindow?.webContents ?? null, trustedOrigins));
+  bindIpc(journal.record(holdWrites(handlers, () => moveState !== 'idle')), senderCheck(() => mainWindow?.webContents ?? null, trustedOrigins));
   Menu.setApplicationMenu(
     buildMenu({
       openFolder: () => void chooseAndOpen(),
@@ -100,7 +122,28 @@ async function start(): Promise<void> {
   const state = await session.state.load();
   mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.js'), bounds: state.window });
   holdCloseUntilFlushed(mainWindow);
+  watchForCrashes(mainWindow);
   await mainWindow.loadURL(devServerUrl ?? APP_ENTRY);
+}
+
+/** A crashed or hung page is reopened onto the same story, and told when its note was last saved. */
+function watchForCrashes(window: BrowserWindow): void {
+  reopenCrashedPages(window, {
+    reload: () => void window.loadURL(devServerUrl ?? APP_ENTRY).catch(reportCrashLoop),
+    crashed: (details) => {
+      console.error(`Ponder: the window's page stopped (${details.reason}); reopening it.`);
+      recovery = journal.report();
+    },
+    givingUp: () => reportCrashLoop(),
+    closing: () => closingForGood || window.isDestroyed(),
+  });
+}
+
+function reportCrashLoop(): void {
+  dialog.showErrorBox(
+    "Ponder's window keeps stopping",
+    'Ponder reopened it several times in a row. Your saved notes are safe on disk; quit Ponder and start it again.',
+  );
 }
 
 /** The command-line folder, else the last library, else the bundled sample. */
@@ -142,7 +185,7 @@ async function openAndAnnounce(folder: string): Promise<LibrarySnapshot | null> 
 }
 
 function reportOpenError(error: unknown): void {
-  dialog.showErrorBox('Ponder could not open that folder', error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox('Ponder could not open that folder', messageOf(error));
 }
 
 /**
@@ -156,7 +199,8 @@ function holdCloseUntilFlushed(window: BrowserWindow): void {
     event.preventDefault();
     void (async () => {
       const outcome = await flushGate.wait(() => emit('app:flush-request', undefined));
-      if (outcome.state === 'flushed' && outcome.report.unsaved > 0 && !(await confirmDiscard(window, outcome.report.unsaved))) {
+      const decision = closeDecision(outcome, journal.unsaved());
+      if (decision.kind === 'ask' && !(await confirmDiscard(window, decision))) {
         return; // the user keeps Ponder open; their text is still in the editor
       }
       await session.state.update({ window: windowBounds(window) }).catch((error: unknown) => {
@@ -164,6 +208,7 @@ function holdCloseUntilFlushed(window: BrowserWindow): void {
       });
       await session.close();
       closing = true;
+      closingForGood = true;
       window.close();
     })();
   });
@@ -172,15 +217,14 @@ function holdCloseUntilFlushed(window: BrowserWindow): void {
   });
 }
 
-async function confirmDiscard(window: BrowserWindow, unsaved: number): Promise<boolean> {
-  const notes = unsaved === 1 ? '1 note' : `${unsaved} notes`;
+async function confirmDiscard(window: BrowserWindow, { message, detail }: Extract<CloseDecision, { kind: 'ask' }>): Promise<boolean> {
   const { response } = await dialog.showMessageBox(window, {
     type: 'warning',
     buttons: ['Keep Ponder Open', 'Quit Without Saving'],
     defaultId: 0,
     cancelId: 0,
-    message: `Ponder could not save ${notes}.`,
-    detail: 'Your latest text is still in the editor. Keep Ponder open to copy or export it, or to retry once the problem is fixed.',
+    message,
+    detail,
   });
   return response === 1;
 }
@@ -223,27 +267,44 @@ async function importNotesFrom(kind: 'json' | 'folder'): Promise<void> {
       detail: `Where both had a note, the newer text is current and the other is kept in its history.${problems}`,
     });
   } catch (error) {
-    dialog.showErrorBox('Ponder could not import the notes', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Ponder could not import the notes', messageOf(error));
   }
 }
 
-/** Copy the data folder elsewhere, verify it, point Ponder at it and restart. The old folder is kept. */
+/**
+ * Copy the data folder elsewhere, verify it, point Ponder at it and restart. The old folder is
+ * kept. The editor is read-only from the first step (a save after the copy would land in the old
+ * folder); every note must be on disk before the copy; the restart goes through the window's
+ * own close, so nothing skips its checks.
+ */
 async function moveDataFolderAndRestart(): Promise<void> {
-  const picked = await dialog.showOpenDialog({ title: 'Move notes to…', properties: ['openDirectory', 'createDirectory'] });
+  const window = mainWindow;
+  if (!window || moveState !== 'idle') return;
+  const picked = await dialog.showOpenDialog(window, { title: 'Move notes to…', properties: ['openDirectory', 'createDirectory'] });
   const parent = picked.canceled ? null : picked.filePaths[0];
   if (!parent) return;
   const target = path.join(parent, 'Ponder');
+  setMoveState('moving');
   try {
-    await flushGate.wait(() => emit('app:flush-request', undefined));
+    const refusal = moveRefusal(await flushGate.wait(() => emit('app:flush-request', undefined)), journal.unsaved());
+    if (refusal) throw new Error(refusal);
     await moveDataFolder(dataDir, target, defaultDataDir);
-    await dialog.showMessageBox({
-      type: 'info',
-      message: `Your notes are now in ${target}.`,
-      detail: `Ponder will restart to use it. The old folder ${dataDir} was left as it was; delete it yourself once you are sure.`,
-    });
-    app.relaunch();
-    app.exit(0);
   } catch (error) {
-    dialog.showErrorBox('Ponder could not move the notes folder', error instanceof Error ? error.message : String(error));
+    setMoveState('idle');
+    await dialog.showMessageBox(window, { type: 'error', message: 'Ponder could not move the notes folder', detail: messageOf(error) });
+    return;
   }
+  setMoveState('moved');
+  await dialog.showMessageBox(window, {
+    type: 'info',
+    message: `Your notes are now in ${target}.`,
+    detail: `Ponder will restart to use it. The old folder ${dataDir} was left as it was; delete it yourself once you are sure.`,
+  });
+  app.relaunch();
+  window.close();
+}
+
+function setMoveState(state: NotesMoveState): void {
+  moveState = state;
+  emit('notes:moving', state);
 }

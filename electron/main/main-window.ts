@@ -27,6 +27,9 @@ export function createMainWindow({ preload, bounds }: MainWindowOptions): Browse
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      // A middle click would otherwise open a link in a new window without the click handler's say.
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: true,
     },

@@ -17,6 +17,8 @@ import type { Browser, Page } from '@playwright/test';
 import type { EventChannel, EventChannels, InvokeChannel } from '../../electron/shared/ipc-contract';
 import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import { FlushGate } from '../../electron/services/flush-gate';
+import { SaveJournal } from '../../electron/services/save-journal';
+import type { RecoveryReport } from '../../electron/shared/ipc-contract';
 import { ReaderSession } from '../../electron/services/reader-session';
 import { serveFolder } from './static-server';
 
@@ -58,6 +60,12 @@ export interface Reader {
   shellCalls: string[];
   /** Close like the window's close button: pending notes are flushed first. */
   close: () => Promise<void>;
+  /**
+   * What main does when the page crashes: load the app again, with main's record of what was
+   * saved for the new page to ask for (chromium target only; the crash itself is main's
+   * `render-process-gone`, tested in tests/unit/main-recovery.test.ts).
+   */
+  reopenAfterCrash: () => Promise<void>;
 }
 
 export async function launchReader(options: LaunchOptions): Promise<Reader> {
@@ -92,6 +100,8 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
   const session = new ReaderSession({ dataDir, emit, indexWorker: { script: path.join(ROOT, 'out/main/index-worker.js') } });
   session.notes.watch();
   const flushGate = new FlushGate();
+  const journal = new SaveJournal();
+  let recovery: RecoveryReport | null = null;
   const shellCalls: string[] = [];
   const handlers = createIpcHandlers(session, {
     appInfo: () => ({ version: 'e2e', dataDir, platform: process.platform }),
@@ -102,17 +112,23 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
     revealDataFolder: async () => {
       shellCalls.push('reveal-data-folder');
     },
+    recovery: () => {
+      const report = recovery;
+      recovery = null;
+      return report;
+    },
   });
+  const table = journal.record(handlers);
   if (options.library !== null) await session.open(options.library);
 
   await page.exposeBinding('__ponderInvoke', async (source, channel: InvokeChannel, request: unknown) => {
     // The host's sender check: only the page's own top frame may call.
-    if (source.frame !== page.mainFrame() || !Object.hasOwn(handlers, channel)) {
+    if (source.frame !== page.mainFrame() || !Object.hasOwn(table, channel)) {
       return JSON.stringify({ ok: false, error: 'Ponder: refused a request from an untrusted page.' });
     }
     // Answered as one JSON string: Playwright serialises a large object value by value (a
     // 100k-story snapshot took 30 s), a string in one piece. The bridge parses it.
-    return JSON.stringify(await handlers[channel](request));
+    return JSON.stringify(await table[channel](request));
   });
   await page.addInitScript({ content: bridgeScript() });
   await page.goto(server.url);
@@ -121,6 +137,10 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
     page,
     pageErrors,
     shellCalls,
+    reopenAfterCrash: async () => {
+      recovery = journal.report();
+      await page.reload();
+    },
     close: async () => {
       if (!page.isClosed()) await flushGate.wait(() => emit('app:flush-request', undefined));
       await session.close();
@@ -136,7 +156,8 @@ async function launchElectron(options: LaunchOptions, dataDir: string): Promise<
   const page = await app.firstWindow();
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  return { page, pageErrors, shellCalls: [], close: () => app.close() };
+  const reopenAfterCrash = () => Promise.reject(new Error('Ponder e2e: reopenAfterCrash runs on the chromium target only.'));
+  return { page, pageErrors, shellCalls: [], close: () => app.close(), reopenAfterCrash };
 }
 
 let cachedBridge: string | undefined;

@@ -6,23 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadLibrary } from '../../electron/core/library/load-library';
 import { NotesStore } from '../../electron/core/notes/notes-store';
-import { testIds } from '../../renderer/src/test-ids';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY, target } from './host';
+import { diskText, editOnDisk } from './note-files';
 import { ReaderPage } from './reader-page';
-
-async function diskText(dataDir: string, id: string): Promise<string | null> {
-  const load = await new NotesStore(dataDir).load(id);
-  return load.state === 'ok' ? load.note.text : null;
-}
-
-/** Write a note file as another program would: our own format, other text. */
-async function editOnDisk(dataDir: string, id: string, question: string, text: string): Promise<void> {
-  const file = path.join(dataDir, 'notes', `${id}.md`);
-  const now = new Date().toISOString();
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, `---\nid: ${id}\nquestion: ${JSON.stringify(question)}\nsource: "elsewhere.txt"\ncreated: ${now}\nupdated: ${now}\n---\n${text}`);
-}
 
 test('a note changed on disk while not being edited is reloaded', async ({ reader, ui }) => {
   const story = (await loadLibrary(SAMPLE_LIBRARY)).stories[1]!;
@@ -31,7 +18,8 @@ test('a note changed on disk while not being edited is reloaded', async ({ reade
   await ui.writeNote('Written in Ponder');
   await editOnDisk(reader.dataDir, story.id, story.question, 'Edited in another editor');
   await expect(ui.noteEditor).toHaveValue('Edited in another editor');
-  await expect(ui.page.getByTestId(testIds.conflictBanner)).toBeHidden();
+  await expect(ui.noteStatus).toHaveText('Updated from disk');
+  await expect(ui.conflictBanner).toBeHidden();
 });
 
 test('a change on disk during unsaved edits keeps both texts and lets the reader choose', async ({ reader, ui }) => {
@@ -43,13 +31,12 @@ test('a change on disk during unsaved edits keeps both texts and lets the reader
   await ui.noteEditor.fill('My unsaved thoughts');
   await editOnDisk(reader.dataDir, story.id, story.question, 'Their version from a sync tool');
 
-  const banner = ui.page.getByTestId(testIds.conflictBanner);
-  await expect(banner).toBeVisible();
+  await expect(ui.conflictBanner).toBeVisible();
   await expect(ui.noteEditor).toHaveValue('My unsaved thoughts');
   expect(await diskText(reader.dataDir, story.id)).toBe('Their version from a sync tool');
 
-  await ui.page.getByTestId(testIds.conflictKeepMine).click();
-  await expect(banner).toBeHidden();
+  await ui.keepMineButton.click();
+  await expect(ui.conflictBanner).toBeHidden();
   await expect.poll(() => diskText(reader.dataDir, story.id)).toBe('My unsaved thoughts');
   const history = await new NotesStore(reader.dataDir).history(story.id);
   expect(history.map((version) => version.text)).toContain('Their version from a sync tool');
@@ -62,12 +49,9 @@ test('the history lists earlier versions and restores one', async ({ reader, ui 
   await ui.writeNote('First thought');
   await ui.writeNote('Second thought');
 
-  await ui.page.getByTestId(testIds.historyButton).click();
-  const dialog = ui.page.getByTestId(testIds.historyDialog);
-  await expect(dialog).toBeVisible();
-  await dialog.getByTestId(testIds.historyVersion).filter({ hasText: /./ }).first().click();
-  await expect(dialog.getByTestId(testIds.historyPreview)).toContainText('First thought');
-  await dialog.getByTestId(testIds.historyRestore).click();
+  await ui.openHistory();
+  await expect(ui.historyVersions.first(), 'the newest earlier version comes first').toContainText('First thought');
+  await ui.restoreVersion('First thought');
 
   await expect(ui.noteEditor).toHaveValue('First thought');
   await expect.poll(() => diskText(reader.dataDir, story.id)).toBe('First thought');
@@ -101,12 +85,10 @@ test.describe('a library that changes', () => {
       // The story's three lines leave the file while Ponder is open.
       await writeFile(path.join(library, file!), lines.slice(3).join('\n'));
       await expect(ui.storyRows.filter({ hasText: story.title })).toHaveCount(0);
-      const orphans = ui.page.getByTestId(testIds.orphansOption);
-      await expect(orphans).toBeVisible();
-      await orphans.click();
+      await ui.showOrphans();
       await expect(ui.storyRows).toHaveCount(1);
       await ui.storyRows.first().click();
-      await expect(ui.page.getByTestId(testIds.orphanNotice)).toBeVisible();
+      await expect(ui.orphanNotice).toBeVisible();
       await expect(ui.question).toContainText(story.question);
       await expect(ui.noteEditor).toHaveValue('A note that must outlive its story');
       await ui.writeNote('Still mine, edited as an orphan');
@@ -126,14 +108,13 @@ test('a failed save is shown, the text kept, and saved once the problem is fixed
   await ui.openStory(story.title);
   await ui.noteEditor.fill('Words that must not be lost');
 
-  const banner = ui.page.getByTestId(testIds.saveFailureBanner);
-  await expect(banner).toBeVisible();
-  await expect(banner).toContainText('could not save');
+  await expect(ui.saveFailureBanner).toBeVisible();
+  await expect(ui.saveFailureBanner).toContainText('could not save');
   await expect(ui.noteEditor).toHaveValue('Words that must not be lost');
 
   await rm(path.join(reader.dataDir, 'notes'));
-  await ui.page.getByTestId(testIds.saveRetryButton).click();
-  await expect(banner).toBeHidden();
+  await ui.retrySaveButton.click();
+  await expect(ui.saveFailureBanner).toBeHidden();
   await expect.poll(() => diskText(reader.dataDir, story.id)).toBe('Words that must not be lost');
 });
 
@@ -146,7 +127,7 @@ test('a damaged note file is shown as such, its text recovered, and the original
   await ui.ready();
   await ui.openStory(story.title);
 
-  await expect(ui.page.getByTestId(testIds.unreadableNoteWarning)).toBeVisible();
+  await expect(ui.unreadableNoteWarning).toBeVisible();
   await expect(ui.noteEditor).toHaveValue(/The words I wrote before the crash/);
   await ui.writeNote('The words I wrote before the crash, recovered');
   expect(await diskText(reader.dataDir, story.id)).toBe('The words I wrote before the crash, recovered');
@@ -157,9 +138,9 @@ test('a damaged note file is shown as such, its text recovered, and the original
 
 test('the data folder is shown and can be revealed', async ({ reader, ui }) => {
   await ui.ready();
-  await expect(ui.page.getByTestId(testIds.dataFolderPath)).toContainText(reader.dataDir);
+  await expect(ui.dataFolderPath).toContainText(reader.dataDir);
   // In the real app Reveal opens the system's file manager, which a test cannot see.
   test.skip(target === 'electron', 'the file manager is outside the app');
-  await ui.page.getByTestId(testIds.revealDataFolderButton).click();
+  await ui.revealDataFolderButton.click();
   await expect.poll(() => reader.shellCalls).toContain('reveal-data-folder');
 });

@@ -7,6 +7,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   searchFocusRequest: 0,
   editorMode: 'split',
   notice: null,
+  notesMoveState: 'idle',
 
   openDiagnostics() {
     set({ diagnosticsOpen: true });
@@ -37,5 +38,8 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   },
   showNotice(message) {
     set({ notice: message });
+  },
+  setNotesMoveState(state) {
+    set({ notesMoveState: state });
   },
 });

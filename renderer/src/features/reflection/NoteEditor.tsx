@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/app-store';
+import { canEdit } from '../../store/note-drafts';
 import type { EditorMode } from '../../store/types';
 import { testIds } from '../../test-ids';
 import { ConflictBanner } from './ConflictBanner';
@@ -22,12 +23,13 @@ export function NoteEditor({ id }: { id: string }) {
   const setMode = useAppStore((state) => state.setEditorMode);
   const openHistory = useAppStore((state) => state.openHistory);
   const selectRequest = useAppStore((state) => (state.noteSelectRequest?.id === id ? state.noteSelectRequest.seq : 0));
+  const moveState = useAppStore((state) => state.notesMoveState);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const text = draft?.text ?? '';
-  // Read-only while loading, when the note could not be read (saving might destroy it), and in a
-  // conflict (the reader picks a version first; their text is exactly what the history kept).
-  const editable =
-    draft !== undefined && draft.status !== 'loading' && draft.status !== 'load-error' && draft.status !== 'conflict';
+  // Read-only while loading, when the note could not be read (saving might destroy it), and while
+  // the notes folder moves (a save would land in the old folder). Never in a conflict: the reader
+  // types on, and their choice then applies to all of it.
+  const editable = canEdit(draft) && moveState === 'idle';
 
   // "Copy text" could not reach the clipboard: select the text so the reader can copy it.
   useEffect(() => {
@@ -86,6 +88,13 @@ export function NoteEditor({ id }: { id: string }) {
 
       {draft?.unreadable && <UnreadableNoteWarning unreadable={draft.unreadable} />}
       {draft?.status === 'conflict' && draft.conflict && <ConflictBanner id={id} theirs={draft.conflict} />}
+      {moveState !== 'idle' && (
+        <p className="callout" role="status">
+          {moveState === 'moving'
+            ? 'Moving your notes… The editor is read-only until the move is done.'
+            : 'Your notes were moved. Ponder restarts to use the new folder; the editor is read-only until then.'}
+        </p>
+      )}
 
       {/* Both panels stay mounted so the textarea keeps its caret and undo history. */}
       <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode === 'preview'}>

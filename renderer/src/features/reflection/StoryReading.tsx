@@ -1,6 +1,8 @@
+import { useShallow } from 'zustand/react/shallow';
 import { Highlighted } from '../../components/Highlighted';
 import { useAppStore } from '../../store/app-store';
 import { topicFilter } from '../../store/filter-key';
+import { selectStoryTopics } from '../../store/topic-membership';
 import { testIds } from '../../test-ids';
 import { useStoryDetail } from './useStoryDetail';
 
@@ -9,6 +11,8 @@ export function StoryReading({ id }: { id: string }) {
   const { detail, settled, error } = useStoryDetail(id);
   const selectedFilter = useAppStore((state) => state.selectedFilter);
   const selectFilter = useAppStore((state) => state.selectFilter);
+  // Of the story on screen, which stays there while the next one loads.
+  const topics = useAppStore(useShallow((state) => selectStoryTopics(state, detail?.id ?? id)));
 
   if (error) {
     return (
@@ -33,9 +37,9 @@ export function StoryReading({ id }: { id: string }) {
         <span className="reading__source" data-testid={testIds.storySource}>
           {detail.source}:{detail.line}
         </span>
-        {detail.topics.length > 0 && (
+        {topics.length > 0 && (
           <ul className="chips" aria-label="Topics of this story">
-            {detail.topics.map((topic) => {
+            {topics.map((topic) => {
               const key = topicFilter(topic);
               return (
                 <li key={topic}>
