@@ -16,7 +16,7 @@ const CHROMIUM = process.env.PONDER_CHROMIUM ?? '/usr/bin/chromium';
 const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 
-// The app's own palette (renderer/src/app/styles.css): its accent blue and the question's paper.
+// The app's own palette (renderer/src/styles/tokens.css): its accent blue and the question's paper.
 const BLUE = '#2c6a92';
 const DEEP = '#1b4764';
 const PAPER = '#f6f3ec';

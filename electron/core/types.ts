@@ -17,8 +17,10 @@ export interface Story {
   summary: string;
   reflection: string;
   question: string;
-  /** The story's first sentence, shortened cleanly for a list row. */
+  /** The story's first sentence, shortened cleanly for a list row (see library/headline.ts). */
   title: string;
+  /** What a list row shows under the title: the summary after its first sentence, shortened. */
+  snippet: string;
   /** Names of the topics this story belongs to (see topics.ts), most specific first. */
   topics: string[];
 }

@@ -34,6 +34,8 @@ describe('loadLibrary: the sample', () => {
       source: '000_f4e10373848a0985.txt',
       line: 1,
       title: "North Korea has deployed additional troops to Russia, with reports citing Seoul's spy…",
+      snippet:
+        'The deployment is part of an ongoing support for Russian forces fighting Ukrainian troops who crossed into western Russia. The move comes as Ukraine and…',
     });
     expect(first.topics).toContain('North Korea');
     expect(library.stories.map((s) => s.line)).toEqual(Array.from({ length: 26 }, (_, i) => 3 * i + 1));
@@ -169,6 +171,15 @@ describe('loadLibrary: files and folders', () => {
     expect(library.sources.map((s) => s.path)).toEqual(Array.from({ length: 120 }, (_, i) => `${i + 1}.txt`));
     expect(library.stories.map((s) => s.summary)).toEqual(Array.from({ length: 120 }, (_, i) => `A summary ${i + 1} from Lisbon. More.`));
     expect(library.stories[0]!.topics).toEqual(['Lisbon']);
+  });
+
+  test('each story carries the headline its list row shows: title and snippet', async ({ tmpDir }) => {
+    await writeFile(path.join(tmpDir, 'a.txt'), 'Dr. Ana  Silva won in Lisbon. Turnout\twas high.\nA reflection.\nA question?\nOne sentence only.\nR.\nQ?\n');
+    const library = await loadLibrary(tmpDir, { topics: false });
+    expect(library.stories.map(({ title, snippet }) => ({ title, snippet }))).toEqual([
+      { title: 'Dr. Ana Silva won in Lisbon', snippet: 'Turnout was high.' },
+      { title: 'One sentence only', snippet: '' },
+    ]);
   });
 
   test('a duplicate within one file is shown once and reported at its line', async ({ tmpDir }) => {

@@ -5,6 +5,7 @@ import { storyId } from '../../electron/core/ids';
 import { parseDigest } from '../../electron/core/library/parse';
 import type { TopicSource } from '../../electron/core/library/topics';
 import { deriveTopics } from '../../electron/core/library/topics';
+import words from '../../electron/core/library/topic-words.json';
 
 const SAMPLE = fileURLToPath(new URL('../../resources/sample/000_f4e10373848a0985.txt', import.meta.url));
 
@@ -167,5 +168,42 @@ describe('deriveTopics rules', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(topics[0]).toMatchObject({ name: 'Ukraine' });
     expect(topics[0]!.storyIds).toHaveLength(20_000);
+  });
+});
+
+// The word lists are data (topic-words.json): every entry must still take effect.
+describe('deriveTopics applies every word of topic-words.json', () => {
+  const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
+  test('each title ends a name and is never one: "President Ana Silva" is "Ana Silva"', () => {
+    for (const title of words.titles.map(capitalised)) {
+      expect([title, names(stories(`Then ${title} Ana Silva spoke.`, `So ${title} Ana Silva left.`))]).toEqual([title, ['Ana Silva']]);
+    }
+  });
+
+  test('each stop word, capitalised mid-sentence, is no name', () => {
+    for (const word of words.stopWords.map(capitalised)) {
+      expect([word, names(stories(`Then ${word} came.`, `So ${word} went.`), { minStories: 1 })]).toEqual([word, []]);
+    }
+  });
+
+  test('each nationality, alone or plural, is no topic', () => {
+    for (const word of words.nationalities.map(capitalised)) {
+      expect([word, names(stories(`Then ${word} troops came.`, `So ${word}s left.`), { minStories: 1 })]).toEqual([word, []]);
+    }
+  });
+
+  test('each joining word but "the" joins two capitalised words into one name', () => {
+    for (const joiner of words.joiners.filter((word) => word !== 'the')) {
+      const name = `Bank ${joiner} Lisbon`;
+      expect(names(stories(`Then ${name} spoke.`, `So ${name} left.`))).toEqual([name]);
+    }
+  });
+
+  test('each alias is one topic with the name it stands for', () => {
+    for (const [alias, key] of Object.entries(words.aliases)) {
+      const { topics } = deriveTopics(stories(`We got aid from the ${alias}.`, `We got aid from the ${key}.`));
+      expect([alias, topics.map((topic) => topic.storyIds)]).toEqual([alias, [['s0', 's1']]]);
+    }
   });
 });

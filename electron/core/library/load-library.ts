@@ -1,5 +1,5 @@
 // A library folder → stories, topics, sources and diagnostics. This is where the
-// reading modules meet: scan → read → decode → parse → id → title → topics.
+// reading modules meet: scan → read → decode → parse → id → headline → topics.
 //
 // Files are read a few at a time (not all at once: a 10,000-file library would
 // exhaust file handles; not one by one: slow on network drives), and results are
@@ -8,13 +8,14 @@
 
 import path from 'node:path';
 
+import { mapLimit } from '../fs/limit';
 import { decodeDigest } from './decode';
 import { storyId } from '../ids';
 import type { ParsedStory } from './parse';
 import { parseDigest } from './parse';
 import { readDigestFile } from './read-digest-file';
 import { listDigestFiles } from './scan';
-import { storyTitle } from './titles';
+import { headline } from './headline';
 import { deriveTopics } from './topics';
 import type { Diagnostic, Library, SourceFile, Story } from '../types';
 
@@ -72,7 +73,7 @@ export async function loadLibrary(folder: string, options: LoadOptions = {}): Pr
         summary: parsed.summary,
         reflection: parsed.reflection,
         question: parsed.question,
-        title: storyTitle(parsed.summary),
+        ...headline(parsed.summary),
         topics: [],
       };
       firstSeen.set(id, story);
@@ -108,18 +109,4 @@ async function readDigest(root: string, file: string, previous: FileRead | undef
   const decoded = decodeDigest(read.bytes, file);
   if (!decoded.ok) return { size, mtimeMs, stories: [], diagnostics: [decoded.diagnostic] };
   return { size, mtimeMs, ...parseDigest(decoded.text, file) };
-}
-
-/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

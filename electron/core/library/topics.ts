@@ -40,8 +40,14 @@
 // a template word in generated text); stop words and titles break names that
 // contain them ("Theresa May", "UN General Assembly"); languages without
 // capitals (CJK) give no topics.
+//
+// Rule 1 is the scanner in topic-scanner.ts; the word lists (joining words,
+// titles, stop words, nationalities, aliases) are data in topic-words.json.
 
 import type { Topic } from '../types';
+import { collectRuns, hashWord, INITIAL, isAcronym, isCapitalised, newEvidence } from './topic-scanner';
+import type { WordEvidence } from './topic-scanner';
+import { ADJECTIVES, ALIASES, COMPASS, JOINERS, NATIONALITIES } from './topic-words';
 
 export interface DeriveTopicsOptions {
   /** A name becomes a topic only when at least this many stories mention it. Default 2. */
@@ -136,22 +142,6 @@ interface Run {
   atSentenceStart: boolean;
 }
 
-/**
- * What the whole text says about words, as sets of `hashWord` hashes in bit
- * maps: much faster than sets of strings, and a collision (rare at the sizes
- * chosen) can only make one sentence-initial word count or not count.
- */
-interface WordEvidence {
-  /** Words seen capitalised somewhere other than at a sentence start… */
-  midSentence: HashBits;
-  /** …and there forming a one-word run by themselves. */
-  midSentenceAlone: HashBits;
-  /** Words forming a one-word run anywhere, sentence starts included. */
-  alone: HashBits;
-  /** Lower-case words. */
-  lowerCase: HashBits;
-}
-
 interface NameStats {
   /** Indexes of the stories naming it, ascending, no repeats. */
   stories: number[];
@@ -161,135 +151,6 @@ interface NameStats {
   asKey: number;
   /** Other spellings ("U.S." for "US") → how often each was seen. Most names have none. */
   spellings: Map<string, number> | undefined;
-}
-
-/**
- * Split one field into runs of capitalised words, handing each to `onRun`, and
- * record word evidence on the way. A hand-rolled scanner rather than a regular
- * expression: most words are lower case, and for them it allocates nothing.
- */
-function collectRuns(text: string, onRun: (run: string[], atSentenceStart: boolean) => void, words: WordEvidence): void {
-  const classes = charClasses();
-  let run: string[] = [];
-  let runAtStart = false;
-  let joiners: string[] = [];
-  const endRun = (): void => {
-    if (run.length > 0) {
-      if (run.length === 1) {
-        const hash = hashWord(run[0]!);
-        words.alone.add(hash);
-        if (!runAtStart) words.midSentenceAlone.add(hash);
-      }
-      onRun(run, runAtStart);
-      run = [];
-    }
-    if (joiners.length > 0) joiners = [];
-  };
-
-  const n = text.length;
-  let sentenceStart = true;
-  let gapSpaces = 0;
-  let gapOther = false;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (classes[c] === OTHER) {
-      if (c === 0x20) gapSpaces++;
-      else {
-        gapOther = true;
-        if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) sentenceStart = true; // . ! ? …
-      }
-      i++;
-      continue;
-    }
-    // Words in a run are separated by exactly one space.
-    if (gapOther || gapSpaces > 1) endRun();
-    gapSpaces = 0;
-    gapOther = false;
-
-    // A word: word characters, with inner - ' ’ . between them ("al-Assad", "O'Brien", "U.S").
-    const start = i;
-    let hasCapital = classes[c] === CAPITAL;
-    let hasHyphen = false;
-    let hash = c;
-    let end = i + 1;
-    while (end < n) {
-      const d = text.charCodeAt(end);
-      const kind = classes[d];
-      if (kind === OTHER) {
-        const inner = (d === 0x2d || d === 0x27 || d === 0x2019 || d === 0x2e) && end + 1 < n && classes[text.charCodeAt(end + 1)] !== OTHER;
-        if (!inner) break;
-        if (d === 0x2d) hasHyphen = true;
-      } else if (kind === CAPITAL) hasCapital = true;
-      hash = (hash * 31 + d) & HASH_MASK;
-      end++;
-    }
-
-    if (!hasCapital) {
-      // The common case: a lower-case word (or a number). Only a joining word keeps the run open.
-      words.lowerCase.add(hash);
-      let joiner = run.length > 0 && joiners.length < 2 ? JOINER_HASHES.get(hash) : undefined;
-      // "the" only after another joiner ("Republic of the Congo"), not "…told Russia the Kremlin…".
-      if (joiner === 'the' && joiners.length === 0) joiner = undefined;
-      if (joiner !== undefined && text.startsWith(joiner, start) && end - start === joiner.length) joiners.push(joiner);
-      else if (run.length > 0) endRun(); // Joiners only wait after a word of a run.
-      sentenceStart = false;
-      i = end;
-      continue;
-    }
-
-    let word = text.slice(start, end);
-    // "U.S.", "J.", "Russia-U.S." — the dot belongs to the word, and does not end the sentence.
-    const dotted = text.charCodeAt(end) === 0x2e && DOTTED.test(hasHyphen ? word.slice(word.lastIndexOf('-') + 1) : word);
-    if (dotted) {
-      word += '.';
-      end++;
-    }
-    i = end;
-    const possessive = !dotted && isPossessive(word);
-    if (possessive) word = word.slice(0, -2);
-
-    const parts = hasHyphen ? splitHyphenated(word) : undefined;
-    const count = parts ? parts.length : 1;
-    for (let p = 0; p < count; p++) {
-      const part = parts ? parts[p]! : word;
-      if (parts && !isCapitalised(part)) {
-        words.lowerCase.add(hashWord(part));
-        endRun();
-      } else if (NOT_NAMES.has(part) && !isAcronym(part)) {
-        endRun();
-      } else {
-        if (!sentenceStart) words.midSentence.add(hashWord(part));
-        if (run.length === 0) runAtStart = sentenceStart;
-        for (const joiner of joiners) run.push(joiner);
-        if (joiners.length > 0) joiners = [];
-        run.push(part);
-      }
-      sentenceStart = false;
-      // Parts of a hyphenated word are names of their own ("Russia-held" → "Russia").
-      if (p < count - 1) endRun();
-    }
-    if (possessive) endRun();
-    // After "U.S." a capital may start a new sentence: "…aid from the U.S. Ukraine's army…".
-    if (dotted && word.length > 2) {
-      endRun();
-      sentenceStart = true;
-    }
-  }
-  endRun();
-}
-
-/**
- * "al-Assad", "Jong-un" and "Rolls-Royce" stay one word; "Russia-held" →
- * ["Russia", "held"]. Two capitalised halves are split later, in pass 2, when
- * one half is a name by itself ("Russia-U.S." → "Russia", "U.S.").
- */
-function splitHyphenated(word: string): string[] {
-  const parts = word.split('-');
-  if (parts.length === 2 && PARTICLES.has(parts[0]!.toLowerCase()) && isCapitalised(parts[1]!)) return [word];
-  if (parts.length === 2 && isCapitalised(parts[0]!) && /^\p{Ll}{1,2}$/u.test(parts[1]!)) return [word];
-  if (parts.every(isCapitalised)) return [word];
-  return parts.filter((p) => p.length > 0);
 }
 
 /** Pass 2: apply the sentence-start rule (2) and split hyphenated pairs. */
@@ -435,89 +296,12 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function isCapitalised(word: string): boolean {
-  return /^[\p{Lu}\p{Lt}]/u.test(word) || (word.includes('-') && PARTICLES.has(word.slice(0, word.indexOf('-')).toLowerCase()));
-}
-
-/** "NATO", "EU", "U.S." — all capitals, so never a stop word ("US" is not "us"). An initial ("W.") is not one. */
-function isAcronym(word: string): boolean {
-  return word.length >= 2 && !/\p{Ll}/u.test(word) && !INITIAL.test(word);
-}
-
-function isPossessive(word: string): boolean {
-  const quote = word.charCodeAt(word.length - 2);
-  return word.length > 2 && word.charCodeAt(word.length - 1) === 0x73 && (quote === 0x27 || quote === 0x2019); // 's ’s
-}
-
 function isNationality(word: string): boolean {
   const lower = word.toLowerCase();
   return NATIONALITIES.has(lower) || (lower.endsWith('s') && NATIONALITIES.has(lower.slice(0, -1)));
 }
 
-function titleCase(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-// ——— Scanner internals ———
-
-/** A set of 30-bit hashes as a bit map: no allocation per word, a small chance of collision. */
-class HashBits {
-  private readonly bits: Uint32Array;
-  private readonly mask: number;
-  constructor(log2Size: number) {
-    this.bits = new Uint32Array(2 ** (log2Size - 5));
-    this.mask = 2 ** log2Size - 1;
-  }
-  add(hash: number): void {
-    const bit = hash & this.mask;
-    this.bits[bit >>> 5]! |= 1 << (bit & 31);
-  }
-  has(hash: number): boolean {
-    const bit = hash & this.mask;
-    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
-}
-
-/** Bit maps of about 8 bits per character of text, from 64 Kbit to 64 Mbit (8 MB): under 1 % collisions. */
-function newEvidence(chars: number): WordEvidence {
-  const log2Size = Math.min(26, Math.max(16, Math.ceil(Math.log2(Math.max(1, chars) * 8))));
-  const bits = (): HashBits => new HashBits(log2Size);
-  return { midSentence: bits(), midSentenceAlone: bits(), alone: bits(), lowerCase: bits() };
-}
-
-/** The scanner's hash of a word. */
-function hashWord(word: string): number {
-  let hash = 0;
-  for (let i = 0; i < word.length; i++) hash = (hash * 31 + word.charCodeAt(i)) & HASH_MASK;
-  return hash;
-}
-
-const OTHER = 0;
-const WORD_CHAR = 1;
-const CAPITAL = 2;
-/** 30 bits: small integers stay unboxed in V8. */
-const HASH_MASK = 0x3fffffff;
-
-let classTable: Uint8Array | undefined;
-
-/** OTHER, WORD_CHAR (letter, mark, digit) or CAPITAL for each UTF-16 code unit; built once, in ~10 ms. */
-function charClasses(): Uint8Array {
-  if (classTable) return classTable;
-  const table = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    const ch = String.fromCharCode(c);
-    if (/[\p{Lu}\p{Lt}]/u.test(ch)) table[c] = CAPITAL;
-    // Surrogates: letters outside the BMP are rare in news; count them as lower-case word characters.
-    else if (/[\p{L}\p{M}\p{N}]/u.test(ch) || (c >= 0xd800 && c <= 0xdfff)) table[c] = WORD_CHAR;
-  }
-  return (classTable = table);
-}
-
-/** Letters with dots, before the final dot: "U.S", "J", "e.g". */
-const DOTTED = /^(?:\p{L}\.)*\p{L}$/u;
-const INITIAL = /^\p{Lu}\.$/u;
-
-// ——— Defaults and word lists ———
+// ——— Defaults ———
 
 const DEFAULT_MIN_STORIES = 2;
 const DEFAULT_MAX_TOPICS = 60;
@@ -529,90 +313,3 @@ const MAX_FOLD_WORDS = 4;
 const SURNAME_SHARE = 1 / 3;
 /** Share of the stories naming "Kim" that must also name "Kim Jong Un" (first words are riskier: "Gaza", "Gaza Strip"). */
 const FIRST_WORD_SHARE = 2 / 3;
-
-/** Lower-case words that may join capitalised words inside a name. */
-const JOINERS: ReadonlySet<string> = new Set(['of', 'the', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el']);
-const JOINER_HASHES = new Map([...JOINERS].map((w) => [hashWord(w), w]));
-
-/** Lower-case prefixes that make a hyphenated word a name ("al-Assad"). */
-const PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'bin', 'ibn', 'abu']);
-
-const COMPASS = new Set([
-  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western',
-  'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
-  'central', 'middle', 'upper', 'lower', 'far', 'near',
-]);
-
-/** Titles end a run and are never topics themselves: "President Donald Trump" → "Donald Trump". */
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady',
-  'president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'premier', 'governor', 'mayor', 'senator',
-  'congressman', 'congresswoman', 'representative', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson',
-  'king', 'queen', 'prince', 'princess', 'emperor', 'pope', 'sheikh', 'ayatollah', 'cardinal', 'archbishop', 'bishop',
-  'general', 'colonel', 'lieutenant', 'major', 'captain', 'admiral', 'commander', 'sergeant', 'marshal', 'brigadier',
-  'chairman', 'chairwoman', 'chair', 'director', 'chief', 'ceo', 'leader', 'judge', 'justice',
-  'former', 'acting', 'deputy', 'interim', 'late',
-]);
-
-/** Capitalised words that are not names: sentence starters, days, months. */
-const STOP_WORDS = new Set([
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'there', 'here', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you',
-  'his', 'her', 'their', 'our', 'my', 'your', 'them', 'him', 'us', 'me',
-  'what', 'which', 'who', 'whom', 'whose', 'why', 'how', 'when', 'where', 'whether',
-  'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must',
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'has', 'have', 'had',
-  'in', 'on', 'at', 'as', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'within', 'into', 'onto', 'over', 'under',
-  'after', 'before', 'during', 'since', 'until', 'while', 'amid', 'amidst', 'among', 'amongst', 'against', 'despite',
-  'following', 'according', 'across', 'along', 'around', 'through', 'throughout', 'between', 'beyond', 'toward',
-  'towards', 'upon', 'about', 'above', 'below', 'via', 'per',
-  'and', 'or', 'but', 'nor', 'so', 'yet', 'if', 'then', 'than', 'though', 'although', 'because', 'unless', 'once',
-  'also', 'still', 'now', 'today', 'tonight', 'yesterday', 'tomorrow', 'meanwhile', 'however', 'moreover',
-  'furthermore', 'nevertheless', 'nonetheless', 'instead', 'indeed', 'thus', 'therefore', 'hence', 'otherwise',
-  'all', 'any', 'both', 'each', 'every', 'either', 'neither', 'few', 'many', 'more', 'most', 'much', 'other', 'another',
-  'some', 'several', 'such', 'no', 'not', 'none', 'only', 'just', 'even', 'recent', 'recently', 'latest', 'further',
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundreds', 'thousands', 'millions',
-  'first', 'second', 'third', 'last', 'next', 'final',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'yes', 'oh', 'ok', 'okay', 'please', 'thanks', 'dear', 'hello',
-]);
-
-/** Nationality and religion adjectives (and their plurals): not topics by themselves. */
-const NATIONALITIES = new Set([
-  'afghan', 'african', 'albanian', 'algerian', 'american', 'arab', 'arabian', 'argentine', 'argentinian', 'armenian',
-  'asian', 'australian', 'austrian', 'azerbaijani', 'azeri', 'bangladeshi', 'belarusian', 'belgian', 'bolivian',
-  'bosnian', 'brazilian', 'british', 'bulgarian', 'burmese', 'cambodian', 'canadian', 'chechen', 'chilean', 'chinese',
-  'colombian', 'congolese', 'croatian', 'cuban', 'cypriot', 'czech', 'danish', 'dutch', 'ecuadorian', 'egyptian',
-  'emirati', 'english', 'eritrean', 'estonian', 'ethiopian', 'european', 'filipino', 'finnish', 'french', 'georgian',
-  'german', 'ghanaian', 'greek', 'haitian', 'hungarian', 'icelandic', 'indian', 'indonesian', 'iranian', 'iraqi',
-  'irish', 'israeli', 'italian', 'jamaican', 'japanese', 'jordanian', 'kazakh', 'kenyan', 'korean', 'kosovar',
-  'kurdish', 'kuwaiti', 'kyrgyz', 'latvian', 'lebanese', 'libyan', 'lithuanian', 'malaysian', 'malian', 'mexican',
-  'moldovan', 'mongolian', 'moroccan', 'nigerian', 'nigerien', 'norwegian', 'pakistani', 'palestinian', 'panamanian',
-  'peruvian', 'polish', 'portuguese', 'qatari', 'romanian', 'russian', 'rwandan', 'saudi', 'scottish', 'senegalese',
-  'serbian', 'slovak', 'slovenian', 'somali', 'soviet', 'spanish', 'sudanese', 'swedish', 'swiss', 'syrian',
-  'taiwanese', 'tajik', 'thai', 'tibetan', 'tunisian', 'turkish', 'turkmen', 'ugandan', 'ukrainian', 'uzbek',
-  'venezuelan', 'vietnamese', 'welsh', 'yemeni', 'zambian', 'zimbabwean', 'latin', 'nordic', 'baltic', 'balkan',
-  'western', 'eastern', 'northern', 'southern', 'atlantic', 'pacific', 'transatlantic',
-  'islamic', 'islamist', 'muslim', 'christian', 'jewish', 'catholic', 'orthodox', 'protestant', 'sunni', 'shia',
-  'shiite', 'hindu', 'buddhist',
-]);
-
-/** Other spellings of one name (dots already dropped) → the key they share. */
-const ALIASES = new Map([
-  ['USA', 'US'],
-  ['United States', 'US'],
-  ['United States of America', 'US'],
-  ['UK', 'UK'],
-  ['United Kingdom', 'UK'],
-  ['United Nations', 'UN'],
-  ['European Union', 'EU'],
-]);
-
-/** Stop words and titles as they appear capitalised ("The", "President"), for a lookup without lower-casing. */
-const NOT_NAMES: ReadonlySet<string> = new Set([...STOP_WORDS, ...TITLES].map(titleCase));
-
-/** Nationality and compass words as they appear capitalised, with plurals ("Russian", "Russians", "North"). */
-const ADJECTIVES: ReadonlySet<string> = new Set(
-  [...NATIONALITIES, ...[...NATIONALITIES].map((w) => `${w}s`), ...COMPASS].flatMap((w) => [titleCase(w), w.toUpperCase()]),
-);

@@ -7,7 +7,7 @@ import { StoryRow, storyRowId } from './StoryRow';
 
 /**
  * Every row is this tall: title and snippet are clamped to two lines each, with
- * fixed line heights (styles.css, `.story-row`). One fixed height means the list's
+ * fixed line heights (stories.css, `.story-row`). One fixed height means the list's
  * geometry is known without measuring any row, so scrolling through 100k stories
  * never rebuilds it, and a keyboard move scrolls to an exact offset.
  */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { Topic } from '../../../../electron/shared/ipc-contract';
 import { useAppStore } from '../../store/app-store';
 import { sourceFilter, topicFilter } from '../../store/filter-key';
+import { topicIndexesOf } from '../../store/topic-membership';
 import type { FilterKey } from '../../store/types';
 
 export interface TopicRow {
@@ -19,19 +19,6 @@ export interface SourceRow {
 
 const NONE: never[] = [];
 
-/** The topics each story belongs to (as indexes into `topics`): built once per library. */
-function topicsByStory(topics: readonly Topic[]): ReadonlyMap<string, readonly number[]> {
-  const byStory = new Map<string, number[]>();
-  topics.forEach((topic, index) => {
-    for (const id of topic.storyIds) {
-      const list = byStory.get(id);
-      if (list) list.push(index);
-      else byStory.set(id, [index]);
-    }
-  });
-  return byStory;
-}
-
 /**
  * Topics with their counts. Story counts come with the snapshot; the unanswered
  * counts walk only the noted stories (a few hundred) through a map built once per
@@ -40,17 +27,16 @@ function topicsByStory(topics: readonly Topic[]): ReadonlyMap<string, readonly n
 export function useTopicRows(): TopicRow[] {
   const topics = useAppStore((state) => state.snapshot?.topics ?? NONE);
   const notedIds = useAppStore((state) => state.notedIds);
-  const membership = useMemo(() => topicsByStory(topics), [topics]);
   return useMemo(() => {
     const noted = new Array<number>(topics.length).fill(0);
-    for (const id of notedIds) for (const index of membership.get(id) ?? NONE) noted[index]! += 1;
+    for (const id of notedIds) for (const index of topicIndexesOf(topics, id)) noted[index]! += 1;
     return topics.map((topic, index) => ({
       key: topicFilter(topic.name),
       name: topic.name,
       count: topic.storyIds.length,
       unanswered: topic.storyIds.length - noted[index]!,
     }));
-  }, [topics, membership, notedIds]);
+  }, [topics, notedIds]);
 }
 
 export function useSourceRows(): SourceRow[] {

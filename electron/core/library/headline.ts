@@ -1,5 +1,6 @@
 // A story has no headline, so its list row shows the summary's first sentence
-// (the title) and a little of what follows (the snippet).
+// (the title) and a little of what follows (the snippet). Computed once per
+// story at load (see load-library.ts); the app and the CLI show what it gives.
 //
 // Sentence splitting is a short hand-written rule rather than a library
 // (Intl.Segmenter's sentence mode breaks after "U.S." and "Dr."): a sentence
@@ -9,31 +10,52 @@
 // Rowling"). Decimals ("3.5") have no space after the dot, so never break.
 // CJK full stops end a sentence without a space.
 
-/** The summary's first sentence, cut at a word boundary with "…" when longer than `max` characters. */
-export function storyTitle(summary: string, max = 90): string {
+/** What a story's list row shows. */
+export interface Headline {
+  /** The summary's first sentence, without its full stop, cut at a word boundary with "…" when too long. */
+  title: string;
+  /**
+   * The summary after its first sentence, shortened like the title. For a one-sentence
+   * summary, the rest of the sentence after the title's cut ("…" first), or `''` when the
+   * title holds it all.
+   */
+  snippet: string;
+}
+
+export interface HeadlineLimits {
+  /** Most characters of the title. Default 90. */
+  title?: number;
+  /** Most characters of the snippet. Default 160. */
+  snippet?: number;
+}
+
+/** The title and snippet of a story with this `summary`, finding its first sentence once. */
+export function headline(summary: string, limits: HeadlineLimits = {}): Headline {
   const text = collapse(summary);
-  let sentence = text.slice(0, firstSentenceEnd(text)).trim();
+  const end = firstSentenceEnd(text);
+  let sentence = text.slice(0, end).trim();
   // Headline style: no final full stop — unless it belongs to "U.S." and the like.
   if (/[^.]\.$/u.test(sentence) && !isAbbreviation(lastWord(sentence))) sentence = sentence.slice(0, -1);
-  return shorten(sentence, max);
+  const title = shorten(sentence, limits.title ?? TITLE_MAX);
+  const snippetMax = limits.snippet ?? SNIPPET_MAX;
+  const rest = text.slice(end).trim();
+  if (rest) return { title, snippet: shorten(rest, snippetMax) };
+  // One sentence: what the title's cut left out, if anything.
+  const shown = title.endsWith(ELLIPSIS) ? title.slice(0, -ELLIPSIS.length) : null;
+  const remainder = shown !== null && text.startsWith(shown) ? text.slice(shown.length).trim() : '';
+  return { title, snippet: remainder ? shorten(ELLIPSIS + remainder, snippetMax) : '' };
 }
 
 /**
- * What the list row shows under `title`: the summary after its first sentence,
- * shortened like the title. For a one-sentence summary, the rest of the
- * sentence after the title's cut ("…" first), or `''` when the title holds it all.
+ * A snippet of any text — an orphaned note's row shows its note this way: whitespace
+ * collapsed, cut at a word boundary with "…" when longer than `max`.
  */
-export function storySnippet(summary: string, title: string, max = 160): string {
-  const text = collapse(summary);
-  const rest = text.slice(firstSentenceEnd(text)).trim();
-  if (rest) return shorten(rest, max);
-  if (!title.endsWith(ELLIPSIS)) return '';
-  const shown = title.slice(0, -ELLIPSIS.length);
-  if (!text.startsWith(shown)) return '';
-  const remainder = text.slice(shown.length).trim();
-  return remainder ? shorten(ELLIPSIS + remainder, max) : '';
+export function textSnippet(text: string, max = SNIPPET_MAX): string {
+  return shorten(collapse(text), max);
 }
 
+const TITLE_MAX = 90;
+const SNIPPET_MAX = 160;
 const ELLIPSIS = '…';
 
 /**
