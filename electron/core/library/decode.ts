@@ -5,6 +5,7 @@
 // UTF-16 with a byte-order mark (what Windows Notepad used to save as
 // "Unicode") is unambiguous, so it is decoded rather than refused.
 
+import { errorCode } from '../fs/errors';
 import type { Diagnostic } from '../types';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -62,8 +63,7 @@ const TOO_LONG_REASON =
   'Split it into smaller files.';
 
 function isTooLongForString(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ERR_STRING_TOO_LONG' || (error instanceof RangeError && /string length/i.test(error.message));
+  return errorCode(error) === 'ERR_STRING_TOO_LONG' || (error instanceof RangeError && /string length/i.test(error.message));
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];

@@ -14,6 +14,8 @@ import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
+import { describeFsError, errorCode } from '../fs/errors';
+import { isWithin } from '../fs/paths';
 import type { Diagnostic } from '../types';
 
 export interface ScanResult {
@@ -103,7 +105,7 @@ export async function listDigestFiles(folder: string): Promise<ScanResult> {
       return unfollowable(error);
     }
     // Judged by where the link leads before anything there is even stat'ed.
-    if (!isInside(rootReal, target)) {
+    if (!isWithin(rootReal, target)) {
       diagnostics.push({
         file: link.rel,
         line: 0,
@@ -147,33 +149,11 @@ export function compareNatural(a: string, b: string): number {
 
 /**
  * A short, lower-case reason why a file or folder could not be read, for use
- * inside a diagnostic sentence ("permission denied", "it does not exist").
- * Also used by read-digest-file.ts. (atomic-write.ts has the writing side's version.)
+ * inside a diagnostic sentence ("permission denied", "it does not exist"): the
+ * app's one fs-error wording (core/fs/errors.ts). Also used by read-digest-file.ts.
  */
 export function readErrorReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'it does not exist';
-    case 'ENOTDIR':
-      return 'it is not a folder';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'ENAMETOOLONG':
-      return 'its name or path is too long for this system';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    case 'EIO':
-      return 'input/output error';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+  return describeFsError(error, 'reading');
 }
 
 /**
@@ -181,7 +161,7 @@ export function readErrorReason(error: unknown): string {
  * to end a diagnostic with. Only a permission error is told to check permissions.
  */
 export function readErrorAdvice(error: unknown): string {
-  switch ((error as { code?: unknown } | null)?.code) {
+  switch (errorCode(error)) {
     case 'EACCES':
     case 'EPERM':
       return 'Check its permissions.';
@@ -212,7 +192,3 @@ export function isDigestName(name: string): boolean {
 
 const COLLATOR = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function isInside(rootReal: string, target: string): boolean {
-  const rel = path.relative(rootReal, target);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
