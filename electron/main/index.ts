@@ -19,6 +19,7 @@ import type { CloseDecision } from '../services/close-decision';
 import { SaveJournal } from '../services/save-journal';
 import { holdWrites } from '../services/write-guard';
 import { reopenCrashedPages } from './renderer-recovery';
+import { openExternalLink } from './external-links';
 import { createMainWindow, windowBounds } from './main-window';
 import { buildMenu } from './menu';
 import { ReaderSession } from '../services/reader-session';
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
       recovery = null;
       return report;
     },
+    openExternal: (url) => openExternalLink(url, shell),
   });
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])];
   bindIpc(journal.record(holdWrites(handlers, () => moveState !== 'idle')), senderCheck(() => mainWindow?.webContents ?? null, trustedOrigins));

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import type { AppState } from '../core/data/app-state';
+import { installContextMenu } from './context-menu';
+import { keepSpellcheckOffline } from './spellcheck';
 
 export interface MainWindowOptions {
   preload: string;
@@ -34,6 +36,8 @@ export function createMainWindow({ preload, bounds }: MainWindowOptions): Browse
       spellcheck: true,
     },
   });
+  installContextMenu(window.webContents);
+  keepSpellcheckOffline(window.webContents.session);
   if (bounds?.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
   return window;

@@ -48,6 +48,7 @@ export const testIds = {
 
   reflectionPane: 'reflection-pane',
   reflectionEmpty: 'reflection-empty',
+  linkConfirm: 'link-confirm',
   storyDetail: 'story-detail',
   storySource: 'story-source',
   storyTopicChip: 'story-topic-chip',

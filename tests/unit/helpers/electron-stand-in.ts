@@ -43,6 +43,15 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: 'about:blank', parent: null };
   readonly sent: Array<{ channel: string; payload: unknown }> = [];
   windowOpenHandler: WindowOpenHandler | null = null;
+  /** Words the context menu replaced a misspelling with. */
+  readonly replacedMisspellings: string[] = [];
+  /** The session's spellcheck settings, as main left them. */
+  readonly session = {
+    dictionaryDownloadURL: null as string | null,
+    addedWords: [] as string[],
+    setSpellCheckerDictionaryDownloadURL: (url: string) => void (this.session.dictionaryDownloadURL = url),
+    addWordToSpellCheckerDictionary: (word: string) => this.session.addedWords.push(word) > 0,
+  };
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -52,6 +61,9 @@ export class FakeWebContents extends EventEmitter {
   }
   getURL(): string {
     return this.mainFrame.url;
+  }
+  replaceMisspelling(word: string): void {
+    this.replacedMisspellings.push(word);
   }
   isDestroyed(): boolean {
     return false;
@@ -102,6 +114,8 @@ export function createElectronStandIn(options: StandInOptions) {
   const errorBoxes: Array<{ title: string; content: string }> = [];
   /** Message boxes main showed (answered with their first button), and whether each was modal to a window. */
   const messageBoxes: Array<{ message: string; detail?: string; modal: boolean }> = [];
+  /** Templates of the menus main popped up (context menus), latest last. */
+  const popups: Array<Array<Record<string, unknown>>> = [];
 
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -197,7 +211,9 @@ export function createElectronStandIn(options: StandInOptions) {
         return { response: 0, checkboxChecked: false };
       },
     }, calls),
-    Menu: withStubs('Menu', { buildFromTemplate: (template: unknown) => ({ template }) }, calls),
+    Menu: withStubs('Menu', {
+      buildFromTemplate: (template: Array<Record<string, unknown>>) => ({ template, popup: () => void popups.push(template) }),
+    }, calls),
     screen: withStubs('screen', { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }, calls),
   };
 
@@ -224,6 +240,7 @@ export function createElectronStandIn(options: StandInOptions) {
     permissionHandlers,
     errorBoxes,
     messageBoxes,
+    popups,
   };
 }
 

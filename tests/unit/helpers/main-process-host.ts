@@ -20,7 +20,11 @@ export type Probe =
   /** The window's close button: whether main held the close. */
   | { kind: 'close-window' }
   /** The window's page crashed (render-process-gone with this reason). */
-  | { kind: 'page-gone'; reason: string };
+  | { kind: 'page-gone'; reason: string }
+  /** A right click in the window's page with Chromium's params: the menu main popped up (labels, roles, enabled), if any. */
+  | { kind: 'context-menu'; params: Record<string, unknown> }
+  /** Click the item with this label in the last menu main popped up: what it did to the page and the spellchecker. */
+  | { kind: 'context-menu-click'; label: string };
 
 export interface MainState {
   windows: Array<{ options: Record<string, unknown>; loaded: string[] }>;
@@ -34,6 +38,8 @@ export interface MainState {
   messageBoxes: Array<{ message: string; detail?: string; modal: boolean }>;
   /** Events main sent to the window's page. */
   sent: string[];
+  /** Where the window's session would download spellcheck dictionaries from (null: Electron's default, Google's CDN). */
+  dictionaryDownloadURL: string | null;
 }
 
 export type HostMessage =
@@ -126,6 +132,19 @@ async function answer(probe: Probe): Promise<unknown> {
     case 'page-gone':
       mainContents().emit('render-process-gone', new FakeEvent(), { reason: probe.reason, exitCode: 1 });
       return null;
+    case 'context-menu': {
+      const before = standIn.popups.length;
+      mainContents().emit('context-menu', new FakeEvent(), probe.params);
+      const menu = standIn.popups.length > before ? standIn.popups.at(-1)! : null;
+      return menu?.map(({ label, role, type, enabled }) => ({ label, role, type, enabled }));
+    }
+    case 'context-menu-click': {
+      const item = standIn.popups.at(-1)?.find((entry) => entry['label'] === probe.label);
+      if (typeof item?.['click'] !== 'function') throw new Error(`no menu item "${probe.label}" to click`);
+      (item['click'] as () => void)();
+      const contents = mainContents();
+      return { replaced: contents.replacedMisspellings, added: contents.session.addedWords };
+    }
   }
 }
 
@@ -156,5 +175,6 @@ function state(): MainState {
     windowOpenHandler: contents.windowOpenHandler !== null,
     messageBoxes: standIn.messageBoxes,
     sent: contents.sent.map((message) => message.channel),
+    dictionaryDownloadURL: contents.session.dictionaryDownloadURL,
   };
 }

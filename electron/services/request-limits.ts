@@ -1,0 +1,68 @@
+// Limits on the IPC channels a compromised renderer could abuse to pester the
+// user or load the machine (issue 9): native dialogs stack modally over the
+// window, a library reload re-reads every digest, and each external link
+// starts the system browser. A person never comes near these limits; a page
+// looping on `window.ponder` is refused with an error it can show.
+
+export interface LimitOptions {
+  /** Calls allowed in a row before the steady rate applies. */
+  burst: number;
+  /** Calls allowed per second after the burst. */
+  perSecond: number;
+  /** Calls that may be in flight at once (default: no bound). */
+  concurrent?: number;
+  /** The error when more than `concurrent` are in flight. */
+  busyMessage?: string;
+  /** The error when the calls come faster than the rate. */
+  floodMessage: string;
+  /** Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** A token bucket with a bound on calls in flight. */
+export class RequestLimit {
+  readonly #options: LimitOptions;
+  readonly #now: () => number;
+  #tokens: number;
+  #at: number;
+  #inFlight = 0;
+
+  constructor(options: LimitOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#tokens = options.burst;
+    this.#at = this.#now();
+  }
+
+  /** Run `task` if the limit allows it now; otherwise throw the limit's "Ponder: " error without running it. */
+  async run<T>(task: () => Promise<T> | T): Promise<T> {
+    const { burst, perSecond, concurrent = Infinity, busyMessage, floodMessage } = this.#options;
+    if (this.#inFlight >= concurrent) throw new Error(busyMessage ?? floodMessage);
+    const now = this.#now();
+    this.#tokens = Math.min(burst, this.#tokens + (Math.max(0, now - this.#at) / 1000) * perSecond);
+    this.#at = now;
+    if (this.#tokens < 1) throw new Error(floodMessage);
+    this.#tokens -= 1;
+    this.#inFlight += 1;
+    try {
+      return await task();
+    } finally {
+      this.#inFlight -= 1;
+    }
+  }
+}
+
+export const DIALOG_BUSY = 'Ponder: a dialog is already open. Finish or cancel it, then try again.';
+export const DIALOG_FLOOD = 'Ponder: too many dialogs were asked for in a short time. Wait a few seconds, then try again.';
+export const RELOAD_BUSY = 'Ponder: the library is already being reloaded. Wait for it to finish, then try again.';
+export const RELOAD_FLOOD = 'Ponder: the library was reloaded too often in a short time. Wait a few seconds, then try again.';
+export const LINK_FLOOD = 'Ponder: too many links were opened in a short time. Wait a few seconds, then open the link again.';
+
+/** The limits of one handler table: one dialog at a time across every dialog channel. */
+export function createRequestLimits(now?: () => number) {
+  return {
+    dialogs: new RequestLimit({ burst: 5, perSecond: 0.2, concurrent: 1, busyMessage: DIALOG_BUSY, floodMessage: DIALOG_FLOOD, now }),
+    reloads: new RequestLimit({ burst: 3, perSecond: 0.5, concurrent: 1, busyMessage: RELOAD_BUSY, floodMessage: RELOAD_FLOOD, now }),
+    links: new RequestLimit({ burst: 3, perSecond: 0.5, floodMessage: LINK_FLOOD, now }),
+  };
+}
