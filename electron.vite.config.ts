@@ -50,6 +50,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The search index's worker thread (see electron/core/search/worker-engine.ts).
           'index-worker': resolve(__dirname, 'electron/core/search/index-worker.ts'),
+          // The library's reading threads (see electron/core/library/library-loader.ts).
+          'library-worker': resolve(__dirname, 'electron/core/library/library-worker.ts'),
         },
       },
     },

@@ -1,4 +1,5 @@
-// `npm run bench [-- --sizes 1k,10k,100k] [--update-docs]`
+// `npm run bench [-- --sizes 1k,10k,100k] [--update-docs]`, or `npm run bench -- --library DIR`
+// (Ponder alone on any folder: library-bench.ts).
 //
 // For each size, generates (or reuses) a library in .bench/, then measures in two
 // fresh child processes, so their memory figures do not mix:
@@ -20,6 +21,7 @@ import { QUERY_MIX } from './queries';
 import { loadLibrary } from '../electron/core/library/load-library';
 import { parseDigest } from '../electron/core/library/parse';
 import { measureCliPath } from './cli-path';
+import { measureLibrary, runLibraryChild } from './library-bench';
 import { PlainLunrIndex } from './plain-lunr-index';
 import { updateDocs } from './report';
 import type { EngineFigures } from './report';
@@ -42,17 +44,21 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const child = option(args, '--child');
   if (child) return runChild(child as 'segmented' | 'plain', option(args, '--dir')!, option(args, '--worker'));
+  if (args.includes('--library-child')) return runLibraryChild(args);
+  const libraryDir = option(args, '--library');
+  if (libraryDir) {
+    const loadBefore = round(os.loadavg()[0]!, 2);
+    const library = await measureLibrary(ROOT, path.resolve(libraryDir), log);
+    const report = { library, machine: { ...machineInfo(), loadBefore, loadAfter: round(os.loadavg()[0]!, 2) } };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
 
   const sizes = (option(args, '--sizes') ?? '1k,10k,100k').split(',').map((s) => s.trim());
   for (const size of sizes) if (!SIZES[size]) throw new Error(`unknown size "${size}" (use 1k, 10k, 100k)`);
   const worker = await bundleWorker();
   const machine = {
-    cpus: os.availableParallelism(),
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    date: new Date().toISOString().slice(0, 10),
+    ...machineInfo(),
     /** Other work on the machine skews every figure: the 1-minute load average before and after. */
     loadBefore: round(os.loadavg()[0]!, 2),
     loadAfter: 0,
@@ -70,7 +76,8 @@ async function main(): Promise<void> {
     log(`${size}: plain done`);
     const cli = await measureCliPath(ROOT, BENCH, dir, CLI_QUERY);
     log(`${size}: ponder search done`);
-    results[size] = { ...summarise(segmented, plain, files.length), cli };
+    const library = await measureLibrary(ROOT, dir, (message) => log(`${size}: ${message}`));
+    results[size] = { ...summarise(segmented, plain, files.length), cli, library };
   }
   machine.loadAfter = round(os.loadavg()[0]!, 2);
   const report = { machine, workers: Math.min(2, machine.cpus), queryMix: QUERY_MIX, results };
@@ -222,6 +229,17 @@ async function oneFileChanged(stories: Story[], dir: string): Promise<{ added: S
 }
 
 // ---------------------------------------------------------------- helpers
+
+function machineInfo() {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
 
 /** The worker as the app ships it: one CommonJS file, lunr left external. */
 async function bundleWorker(): Promise<string> {

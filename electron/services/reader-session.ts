@@ -12,24 +12,38 @@ import path from 'node:path';
 import { AppStateStore } from '../core/data/app-state';
 import { dataLayout } from '../core/data/layout';
 import { messageOf } from '../core/fs/errors';
-import { loadLibrary, withTopics } from '../core/library/load-library';
-import type { FileReads } from '../core/library/load-library';
 import { libraryFingerprint } from '../core/library/library-fingerprint';
+import { LibraryLoader } from '../core/library/library-loader';
+import type { LoaderLibrary, LoadProgress } from '../core/library/library-loader';
 import { watchLibrary } from '../core/library/library-watcher';
 import type { LibraryWatcher } from '../core/library/library-watcher';
 import { WorkerEngine } from '../core/search/worker-engine';
-import type { Library, Story } from '../core/types';
+import type { Story } from '../core/types';
+import { FIRST_ROWS } from '../shared/ipc-contract';
 import type {
+  CountsResponse,
+  NextUnansweredRequest,
+  NextUnansweredResponse,
+  StoryFilter,
   ImportReport,
   IndexStatus,
   LibrarySnapshot,
+  RowsRequest,
+  RowsResponse,
   SearchResponse,
   StoryDetail,
-  StoryListItem,
+  ViewRequest,
+  ViewResponse,
   ViewState,
 } from '../shared/ipc-contract';
 import type { Emit } from './emit';
+import { complete, emptyLoaded, grow, libraryWorkerBeside } from './loaded-library';
+import type { LoadedLibrary } from './loaded-library';
+import { libraryView } from './library-view';
+import type { LibraryView } from './library-view';
+import { NotesJournal } from './notes-journal';
 import { NotesService } from './notes-service';
+import { nextUnanswered, ReadingState } from './reading-state';
 import { SearchService } from './search-service';
 import type { SearchRequestOptions } from './search-service';
 
@@ -41,26 +55,23 @@ export interface ReaderSessionOptions {
   emit: Emit;
   /** The index worker's script (`out/main/index-worker.js` in the app) and its Node options. */
   indexWorker: { script: string; execArgv?: string[] };
+  /** The library worker's script and Node options; default: beside the index worker (loaded-library.ts). */
+  libraryWorker?: { script: string; execArgv?: string[] };
   /** Watch the open library's folder for changes (default true). */
   watchLibrary?: boolean;
-}
-
-/** One loaded state of the open library; replaced whole when files change. */
-interface LoadedLibrary {
-  library: Library & { files: FileReads };
-  generation: number;
-  stories: Map<string, Story>;
-  ids: ReadonlySet<string>;
-  items: StoryListItem[];
-  itemsById: Map<string, StoryListItem>;
 }
 
 export class ReaderSession {
   readonly dataDir: string;
   readonly notes: NotesService;
   readonly state: AppStateStore;
+  /** Read and starred stories (reading-state.ts). */
+  readonly reading: ReadingState;
+  /** The answered notes as a journal (notes-journal.ts). */
+  readonly journal: NotesJournal;
   private readonly emit: Emit;
   private readonly index: WorkerEngine;
+  private readonly loader: LibraryLoader;
   private readonly searching: SearchService;
   private readonly watchFolders: boolean;
   private current: LoadedLibrary | null = null;
@@ -69,6 +80,7 @@ export class ReaderSession {
   private watcher: LibraryWatcher | null = null;
   /** Library reloads run one after another. */
   private reloading: Promise<unknown> = Promise.resolve();
+  private lastReadingReport = 0;
   /**
    * Stories that left the library while Ponder was open. A note being typed for one may
    * still arrive, and must be saved with its question even though no file was written yet.
@@ -86,11 +98,20 @@ export class ReaderSession {
       storyIds: () => this.current?.ids ?? EMPTY,
     });
     this.state = new AppStateStore(options.dataDir);
+    this.reading = new ReadingState(this.state);
+    this.journal = new NotesJournal({
+      notes: async () => (await this.notes.store.list()).notes,
+      storyIds: () => this.current?.ids ?? EMPTY,
+    });
     this.index = new WorkerEngine({
       workerScript: options.indexWorker.script,
       execArgv: options.indexWorker.execArgv,
       cacheDir: dataLayout(options.dataDir).cache,
     });
+    const libraryWorker = options.libraryWorker
+      ? { workerScript: options.libraryWorker.script, execArgv: options.libraryWorker.execArgv }
+      : libraryWorkerBeside(options.indexWorker);
+    this.loader = new LibraryLoader({ ...libraryWorker, cacheDir: dataLayout(options.dataDir).cache });
     this.searching = new SearchService(this.index, async () => (await this.notes.overview()).orphans);
   }
 
@@ -98,21 +119,31 @@ export class ReaderSession {
     return this.current?.library.folder ?? null;
   }
 
-  /** Load a library folder, remember it, and start indexing it in the background. */
+  /**
+   * Load a library folder, remember it, and start indexing it in the background. Answers as
+   * soon as the first screen of stories is read (worker threads read the library); the rest of
+   * the stories, the counts, the topics and the index follow in `library:changed` and
+   * `index:status` events, the progress bar covering reading (`phase: 'reading'`) and indexing.
+   */
   async open(folder: string): Promise<LibrarySnapshot> {
-    // Topics are the largest part of reading a library: the stories are answered without
-    // them, and the topics follow in a `library:changed` a moment later.
-    const library = await loadLibrary(path.resolve(folder), { topics: false });
-    const loaded = this.adopt(library);
-    this.status = { state: 'building', done: 0, total: library.stories.length }; // sent with the snapshot
-    await this.state.update({ lastLibrary: library.folder });
-    await this.watch(library.folder);
-    const snapshot = await this.snapshot(loaded);
-    // Answer with the stories first; derive topics and index after this call has answered.
-    setImmediate(() => {
-      void this.addTopics(loaded);
-      void this.buildIndex(loaded);
+    const loaded = emptyLoaded(path.resolve(folder));
+    let firstScreen: () => void = () => undefined;
+    const shown = new Promise<void>((resolve) => (firstScreen = resolve));
+    const reading = this.loader.load(loaded.library.folder, {
+      onProgress: (progress) => {
+        if (loaded.generation === 0) this.adopt(loaded); // the folder could be read: it replaces the open one
+        if (this.current !== loaded) return;
+        grow(loaded, progress);
+        this.reportReading(progress);
+        if (progress.stories.length >= FIRST_ROWS || progress.filesDone === progress.filesTotal) firstScreen();
+      },
     });
+    await Promise.race([shown, reading]);
+    await this.state.update({ lastLibrary: loaded.library.folder });
+    await this.watch(loaded.library.folder);
+    const snapshot = await this.snapshot(loaded);
+    // After this call has answered: the rest of the stories, then topics and index.
+    setImmediate(() => void reading.then((library) => this.finishReading(loaded, library)).catch(reportRefreshError));
     return snapshot;
   }
 
@@ -133,7 +164,54 @@ export class ReaderSession {
     if (!loaded) return { ok: false, query, error: 'Ponder: no library is open.' };
     if (this.status.state === 'failed') return { ok: false, query, error: this.status.error };
     if (!this.index.ready) return { ok: 'pending', query, index: this.status };
-    return this.searching.searchLibrary(loaded, query, options);
+    const { filter, ...rest } = options;
+    // The renderer names the topic or file; its stories are resolved here, where membership lives.
+    return this.searching.searchLibrary(loaded, query, filter ? { ...rest, ids: this.presenter(loaded).ids(filter) } : rest);
+  }
+
+  /** The size of a topic's, a file's or the whole library's list, and where a story is in it. */
+  async view({ filter, locate }: ViewRequest): Promise<ViewResponse> {
+    const loaded = this.current;
+    if (!loaded) return { generation: 0, count: 0, position: -1, known: false };
+    const view = this.presenter(loaded);
+    return {
+      generation: loaded.generation,
+      count: view.count(filter),
+      position: locate === undefined ? -1 : view.position(filter, locate),
+      known: locate !== undefined && view.has(locate),
+    };
+  }
+
+  /** A window of rows, or the rows of named stories (a search's hits). */
+  async rows(request: RowsRequest): Promise<RowsResponse> {
+    const loaded = this.current;
+    if (!loaded) return { generation: 0, rows: [] };
+    const view = this.presenter(loaded);
+    const rows = 'ids' in request ? view.rowsOf(request.ids) : view.rows(request.filter, request.start, request.end);
+    return { generation: loaded.generation, rows };
+  }
+
+  /** The topics' story and unanswered counts as they are now. */
+  async counts(): Promise<CountsResponse> {
+    const loaded = this.current;
+    if (!loaded) return { generation: 0, topics: [] };
+    return { generation: loaded.generation, topics: this.presenter(loaded).topicSummaries(await this.notes.notedIds()) };
+  }
+
+  /** Ids of a topic's, a file's or the whole library's list, in its order. */
+  viewIds(filter: StoryFilter | null): readonly string[] {
+    const loaded = this.current;
+    if (!loaded) return [];
+    return filter === null ? loaded.items.map((item) => item.id) : this.presenter(loaded).ids(filter);
+  }
+
+  /** The next story of a list without a note, after `after` (wrapping round). */
+  async nextUnanswered({ generation, filter, after }: NextUnansweredRequest): Promise<NextUnansweredResponse> {
+    const loaded = this.current;
+    if (!loaded || loaded.generation !== generation) return { generation: loaded?.generation ?? 0, id: null, position: -1 };
+    const ids = this.viewIds(filter);
+    const id = nextUnanswered(ids, new Set(await this.notes.notedIds()), after);
+    return { generation, id, position: id === null ? -1 : ids.indexOf(id) };
   }
 
   async getStory(id: string, query?: string): Promise<StoryDetail | null> {
@@ -141,7 +219,7 @@ export class ReaderSession {
     const story = loaded?.stories.get(id);
     const item = loaded?.itemsById.get(id);
     if (!loaded || !story || !item) return null;
-    const detail: StoryDetail = { ...item, summary: story.summary, reflection: story.reflection, question: story.question };
+    const detail: StoryDetail = { ...item, summary: story.summary, reflection: story.reflection, question: story.question, topics: [...story.topics] };
     const highlights = query ? await this.searching.storyHighlights(loaded, story, query) : undefined;
     if (highlights) detail.highlights = highlights;
     return detail;
@@ -166,52 +244,71 @@ export class ReaderSession {
   /** Stop watching and indexing; the cache write in progress finishes first. */
   async close(): Promise<void> {
     this.current = null;
+    await this.loader.dispose();
     await this.watcher?.close();
     this.watcher = null;
     await this.notes.close();
+    await this.reading.flush();
+    await this.journal.close();
     await this.searching.close();
     await this.index.dispose();
   }
 
-  private adopt(library: Library & { files: FileReads }): LoadedLibrary {
-    const items = library.stories.map(toListItem);
-    const loaded: LoadedLibrary = {
-      library,
-      generation: ++this.generation,
-      stories: new Map(library.stories.map((story) => [story.id, story])),
-      ids: new Set(library.stories.map((story) => story.id)),
-      items,
-      itemsById: new Map(items.map((item) => [item.id, item])),
-    };
+  /** Make `loaded` the open library, under a new generation. */
+  private adopt(loaded: LoadedLibrary): void {
+    loaded.generation = ++this.generation;
     this.current = loaded;
     this.searching.forgetLastSearch();
-    return loaded;
+  }
+
+  /** Reading progress on the progress bar, at most every READING_INTERVAL_MS. */
+  private reportReading(progress: LoadProgress): void {
+    this.status = { state: 'building', phase: 'reading', done: progress.filesDone, total: progress.filesTotal };
+    const now = performance.now();
+    if (now - this.lastReadingReport < READING_INTERVAL_MS) return;
+    this.lastReadingReport = now;
+    this.emit('index:status', this.status);
+  }
+
+  /** Every file is read: send the whole library, then index it and add its topics. */
+  private async finishReading(loaded: LoadedLibrary, library: LoaderLibrary): Promise<void> {
+    if (this.current !== loaded) return;
+    complete(loaded, library);
+    this.emit('library:changed', await this.snapshot(loaded));
+    void this.buildIndex(loaded);
+    await this.addTopics(loaded);
   }
 
   private async snapshot(loaded: LoadedLibrary): Promise<LibrarySnapshot> {
     const { library } = loaded;
+    const notedIds = await this.notes.notedIds();
+    const view = this.presenter(loaded);
     return {
       folder: library.folder,
       name: path.basename(library.folder),
       generation: loaded.generation,
-      stories: loaded.items,
-      topics: library.topics,
+      // Counts and the first screen: the rest is paged (library:view, library:rows).
+      storyCount: view.count(null),
+      stories: view.rows(null, 0, FIRST_ROWS),
+      topics: view.topicSummaries(notedIds),
       sources: library.sources,
       diagnostics: library.diagnostics,
-      notedIds: await this.notes.notedIds(),
+      notedIds,
       index: this.status,
     };
   }
 
-  /** Derive the topics of a library shown without them, and tell the renderer (same generation: same stories). */
+  /** The list presenter of a loaded state (library-view.ts). */
+  private presenter(loaded: LoadedLibrary): LibraryView {
+    return libraryView({ items: loaded.items, itemsById: loaded.itemsById, stories: loaded.stories, topics: loaded.library.topics });
+  }
+
+  /** Combine the topics of a library shown without them (in a worker), and tell the renderer (same generation: same stories). */
   private async addTopics(loaded: LoadedLibrary): Promise<void> {
     if (this.current !== loaded || loaded.library.topics.length > 0 || loaded.library.stories.length === 0) return;
-    const library = withTopics(loaded.library);
+    const topics = await this.loader.topics(loaded.library);
     if (this.current !== loaded) return;
-    loaded.library = library;
-    loaded.stories = new Map(library.stories.map((story) => [story.id, story]));
-    loaded.items = library.stories.map(toListItem);
-    loaded.itemsById = new Map(loaded.items.map((item) => [item.id, item]));
+    loaded.library.topics = topics;
     this.emit('library:changed', await this.snapshot(loaded));
   }
 
@@ -251,9 +348,15 @@ export class ReaderSession {
     const run = async () => {
       const before = this.current;
       if (!before) return;
-      const library = await loadLibrary(before.library.folder, { reuse: before.library.files });
+      // Only changed files are read again (the workers know what this thread holds);
+      // the new state is built aside and replaces the old one whole, with its topics.
+      const loaded = emptyLoaded(before.library.folder);
+      const library = await this.loader.load(loaded.library.folder, { onProgress: (progress) => grow(loaded, progress) });
       if (this.current !== before) return; // another library was opened meanwhile
-      const loaded = this.adopt(library);
+      complete(loaded, library);
+      if (library.stories.length > 0) library.topics = await this.loader.topics(library);
+      if (this.current !== before) return;
+      this.adopt(loaded);
       const added = library.stories.filter((story) => !before.ids.has(story.id));
       const removed = [...before.ids].filter((id) => !loaded.ids.has(id));
       for (const id of removed) this.departed.set(id, before.stories.get(id)!);
@@ -276,12 +379,5 @@ function reportRefreshError(error: unknown): void {
   console.error('Ponder: could not reload the library after it changed:', error);
 }
 
-function toListItem(story: Story): StoryListItem {
-  return {
-    id: story.id,
-    source: story.source,
-    line: story.line,
-    title: story.title,
-    snippet: story.snippet,
-  };
-}
+/** Reading progress is sent at most this often. */
+const READING_INTERVAL_MS = 100;

@@ -43,6 +43,13 @@ describe('electron-builder.yml', () => {
     for (const file of files) expect(unpacked(file), `${file} must be in asarUnpack`).toBe(true);
     for (const name of packages) expect(unpacked(`node_modules/${name}/index.js`), `node_modules/${name} must be in asarUnpack`).toBe(true);
   });
+
+  it('unpacks everything the library worker loads with plain Node', () => {
+    const { files, packages } = workerClosure(path.join(ROOT, 'out/main/library-worker.js'));
+    expect(files).toContain('out/main/library-worker.js');
+    for (const file of files) expect(unpacked(file), `${file} must be in asarUnpack`).toBe(true);
+    for (const name of packages) expect(unpacked(`node_modules/${name}/index.js`), `node_modules/${name} must be in asarUnpack`).toBe(true);
+  });
 });
 
 /** Whether an asarUnpack pattern (a path, or a folder with `/**`) covers `file` (relative to the root). */

@@ -19,7 +19,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
-const BUILT = ['out/main/index.js', 'out/main/index-worker.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const BUILT = ['out/main/index.js', 'out/main/index-worker.js', 'out/main/library-worker.js', 'out/preload/index.js', 'out/renderer/index.html'];
 
 describe('the packaged app (electron-builder --dir, Linux)', () => {
   let tmp = '';
@@ -122,6 +122,7 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
     expect(followRequires(path.join(unpacked, 'out', 'main', 'index-worker.js'), unpacked)).toEqual(
       expect.arrayContaining(['out/main/index-worker.js', 'node_modules/lunr']),
     );
+    expect(followRequires(path.join(unpacked, 'out', 'main', 'library-worker.js'), unpacked)).toContain('out/main/library-worker.js');
   });
 });
 

@@ -4,13 +4,14 @@
 // keeps a file's size and mtime).
 
 import { createHash } from 'node:crypto';
-import type { FileReads } from './load-library';
+import type { FileRead } from './library-file';
 import type { Story } from '../types';
 
-export function libraryFingerprint(files: FileReads, stories: readonly Pick<Story, 'id'>[]): string {
+export function libraryFingerprint(files: ReadonlyMap<string, Pick<FileRead, 'size' | 'mtimeMs'>>, stories: readonly Pick<Story, 'id'>[]): string {
   const hash = createHash('sha256');
   for (const [file, read] of files) hash.update(`${file}\0${read.size}\0${read.mtimeMs}\n`);
   hash.update('\0stories\0');
-  for (const story of stories) hash.update(story.id);
+  // Ids in chunks: one update per story costs tens of milliseconds at 100,000 stories.
+  for (let i = 0; i < stories.length; i += 4096) hash.update(stories.slice(i, i + 4096).map((story) => story.id).join(''));
   return hash.digest('hex').slice(0, 32);
 }

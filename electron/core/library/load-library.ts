@@ -1,5 +1,8 @@
-// A library folder → stories, topics, sources and diagnostics. This is where the
-// reading modules meet: scan → read → decode → parse → id → headline → topics.
+// A library folder → stories, topics, sources and diagnostics, in the calling
+// thread (the CLI, tests and the bench's baseline; the app reads in worker
+// threads with library-loader.ts, through the same per-file step):
+// scan → per file (library-file.ts: read, decode, parse, ids, headlines, topic
+// candidates) → assemble in natural order → combine the topics.
 //
 // Files are read a few at a time (not all at once: a 10,000-file library would
 // exhaust file handles; not one by one: slow on network drives), and results are
@@ -9,34 +12,22 @@
 import path from 'node:path';
 
 import { mapLimit } from '../fs/limit';
-import { decodeDigest } from './decode';
-import { storyId } from '../ids';
-import type { ParsedStory } from './parse';
-import { parseDigest } from './parse';
-import { readDigestFile } from './read-digest-file';
+import type { Library } from '../types';
+import { LibraryAssembler } from './library-assembly';
+import { readLibraryFile } from './library-file';
+import type { FileRead, FileReads } from './library-file';
 import { listDigestFiles } from './scan';
-import { headline } from './headline';
-import { deriveTopics } from './topics';
-import type { Diagnostic, Library, SourceFile, Story } from '../types';
+import { applyTopics, combineTopics } from './topic-candidates';
 
-/** One digest file as read, kept so a reload re-reads only the files that changed. */
-export interface FileRead {
-  size: number;
-  mtimeMs: number;
-  stories: ParsedStory[];
-  diagnostics: Diagnostic[];
-}
+export type { FileRead, FileReads } from './library-file';
 
-/** What was read of each file, by path relative to the library folder. */
-export type FileReads = ReadonlyMap<string, FileRead>;
+/** A loaded library, with what was read of each file. */
+export type LoadedLibrary = Library & { files: FileReads };
 
 export interface LoadOptions {
   /** Reads from an earlier load of the same folder: files whose size and mtime are unchanged are not read again. */
   reuse?: FileReads;
-  /**
-   * Derive topics (default true). The app passes false to show the stories first —
-   * topics are the largest part of loading — and adds them with `withTopics`.
-   */
+  /** Derive topics (default true); `withTopics` adds them later. */
   topics?: boolean;
 }
 
@@ -45,68 +36,35 @@ export interface LoadOptions {
  * itself cannot be opened (`Ponder: cannot open library folder "<folder>": <reason>.`);
  * broken files, lines and links become diagnostics and everything else loads.
  */
-export async function loadLibrary(folder: string, options: LoadOptions = {}): Promise<Library & { files: FileReads }> {
+export async function loadLibrary(folder: string, options: LoadOptions = {}): Promise<LoadedLibrary> {
   const root = path.resolve(folder);
   const scan = await listDigestFiles(root);
-  const read = await mapLimit(scan.files, READ_CONCURRENCY, (file) => readDigest(root, file, options.reuse?.get(file)));
-
-  const stories: Story[] = [];
-  const sources: SourceFile[] = [];
-  const diagnostics: Diagnostic[] = [...scan.diagnostics];
-  const firstSeen = new Map<string, Story>();
-
-  for (const [index, file] of scan.files.entries()) {
-    const result = read[index]!;
-    diagnostics.push(...result.diagnostics);
-    let storyCount = 0;
-    for (const parsed of result.stories) {
-      const id = storyId(parsed.summary, parsed.question);
-      const first = firstSeen.get(id);
-      if (first) {
-        diagnostics.push({ file, line: parsed.line, reason: `Same story as ${first.source}:${first.line}; shown once.` });
-        continue;
-      }
-      const story: Story = {
-        id,
-        source: file,
-        line: parsed.line,
-        summary: parsed.summary,
-        reflection: parsed.reflection,
-        question: parsed.question,
-        ...headline(parsed.summary),
-        topics: [],
-      };
-      firstSeen.set(id, story);
-      stories.push(story);
-      storyCount++;
-    }
-    // Stories this file adds to the library: duplicates of earlier files are not counted.
-    sources.push({ path: file, storyCount });
-  }
-
-  const files = new Map(scan.files.map((file, index) => [file, read[index]!]));
-  const library = { folder: root, stories, topics: [], sources, diagnostics, files };
+  const read = await mapLimit(scan.files, READ_CONCURRENCY, (file) => readLibraryFile(root, file, options.reuse?.get(file)));
+  const assembler = new LibraryAssembler(scan.diagnostics);
+  scan.files.forEach((file, index) => assembler.add(file, read[index]!));
+  const files = new Map<string, FileRead>(scan.files.map((file, index) => [file, read[index]!]));
+  const { stories, sources, diagnostics } = assembler;
+  const library: LoadedLibrary = { folder: root, stories, topics: [], sources, diagnostics, files };
   return options.topics === false ? library : withTopics(library);
 }
 
-/** The library with its topics derived: each story in its topics, and the topics themselves. */
-export function withTopics<L extends Library>(library: L): L {
-  const { topics, topicsByStory } = deriveTopics(library.stories);
-  const stories = library.stories.map((story) => ({ ...story, topics: topicsByStory.get(story.id) ?? [] }));
-  return { ...library, stories, topics };
+/** The library with its topics, combined from its files' candidates; each story in its topics. */
+export function withTopics<L extends LoadedLibrary>(library: L): L {
+  const indexed = combineTopics([...library.files.values()].map((read) => read.topics), placementOf(library));
+  const stories = library.stories.map((story) => ({ ...story, topics: [] }));
+  return { ...library, stories, topics: applyTopics(stories, indexed) };
+}
+
+/** Where each file's stories are in the library's list (-1: dropped as a duplicate), as `LibraryAssembler` placed them. */
+function placementOf(library: LoadedLibrary): Int32Array[] {
+  const position = new Map(library.stories.map((story, i) => [story.id, i]));
+  return [...library.files].map(([file, read]) =>
+    Int32Array.from(read.stories, (story) => {
+      const at = position.get(story.id);
+      return at !== undefined && library.stories[at]!.source === file && library.stories[at]!.line === story.line ? at : -1;
+    }),
+  );
 }
 
 /** How many files are read at the same time. */
 const READ_CONCURRENCY = 16;
-
-/** Read, decode and parse one file (unless `previous` is still current); never throws. */
-async function readDigest(root: string, file: string, previous: FileRead | undefined): Promise<FileRead> {
-  const absolute = path.join(root, ...file.split('/'));
-  const read = await readDigestFile(absolute, (size, mtimeMs) => previous?.size === size && previous.mtimeMs === mtimeMs);
-  if (read.status === 'unchanged') return previous!;
-  const { size, mtimeMs } = read;
-  if (read.status === 'skipped') return { size, mtimeMs, stories: [], diagnostics: [{ file, line: 0, reason: read.reason }] };
-  const decoded = decodeDigest(read.bytes, file);
-  if (!decoded.ok) return { size, mtimeMs, stories: [], diagnostics: [decoded.diagnostic] };
-  return { size, mtimeMs, ...parseDigest(decoded.text, file) };
-}
