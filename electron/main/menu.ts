@@ -55,9 +55,37 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: 'Show Problems', click: () => actions.command('show-diagnostics') },
         { label: 'Note History', accelerator: 'CmdOrCtrl+Shift+H', click: () => actions.command('show-history') },
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        // Shown, not registered: the page handles these keys itself (useGlobalShortcuts), so one
+        // press acts once, and the keys are the same in the browser-hosted tests.
+        { label: 'Toggle Topics', ...pageKey('CmdOrCtrl+\\'), click: () => actions.command('toggle-topics') },
+        {
+          label: 'Theme',
+          submenu: [
+            { label: 'Light', click: () => actions.command('theme-light') },
+            { label: 'Dark', click: () => actions.command('theme-dark') },
+            { label: 'System', click: () => actions.command('theme-system') },
+          ],
+        },
+        // Text size, not page zoom: the story and the note grow, the panes and their chrome stay put.
+        // These take the zoom roles' keys, so the roles are gone from the menu.
+        { label: 'Bigger Text', ...pageKey('CmdOrCtrl+Plus'), click: () => actions.command('text-bigger') },
+        { label: 'Smaller Text', ...pageKey('CmdOrCtrl+-'), click: () => actions.command('text-smaller') },
+        { label: 'Actual Text Size', ...pageKey('CmdOrCtrl+0'), click: () => actions.command('text-reset') },
+        {
+          label: 'Line Width',
+          submenu: [
+            { label: 'Narrow', click: () => actions.command('line-width-narrow') },
+            { label: 'Medium', click: () => actions.command('line-width-medium') },
+            { label: 'Wide', click: () => actions.command('line-width-wide') },
+          ],
+        },
+        {
+          label: 'Story Font',
+          submenu: [
+            { label: 'Serif', click: () => actions.command('story-font-serif') },
+            { label: 'Sans Serif', click: () => actions.command('story-font-sans') },
+          ],
+        },
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(actions.isDev ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
@@ -66,4 +94,9 @@ export function buildMenu(actions: MenuActions): Menu {
     { role: 'windowMenu' },
   ];
   return Menu.buildFromTemplate(template);
+}
+
+/** A shortcut the menu shows but leaves to the page. */
+function pageKey(accelerator: string): Pick<MenuItemConstructorOptions, 'accelerator' | 'registerAccelerator'> {
+  return { accelerator, registerAccelerator: false };
 }

@@ -106,6 +106,40 @@ describe('AppStateStore', () => {
     expect(await readdir(tmpDir)).toEqual(['state.json']);
   });
 
+  test('keeps the view preferences, each on its own: the valid ones stay, an invalid one is dropped alone', async ({ tmpDir }) => {
+    await writeFile(
+      path.join(tmpDir, 'state.json'),
+      JSON.stringify({
+        version: 1,
+        lastLibrary: null,
+        view: {
+          selectedTopic: null,
+          selectedStoryId: null,
+          theme: 'dark',
+          textScale: 125.4,
+          lineWidth: 'huge',
+          storyFont: 'sans',
+          topicsWidth: 300,
+          storiesWidth: -5,
+          topicsHidden: 'no',
+        },
+      }),
+    );
+    const store = new AppStateStore(tmpDir);
+    expect((await store.load()).view).toEqual({
+      selectedTopic: null,
+      selectedStoryId: null,
+      theme: 'dark',
+      textScale: 125,
+      storyFont: 'sans',
+      topicsWidth: 300,
+    });
+    // Merged key by key with the selection, as the renderer saves them apart.
+    await store.update({ view: { topicsHidden: true } as AppState['view'] });
+    await store.update({ view: { selectedTopic: 'topic:NATO', selectedStoryId: null } });
+    expect((await new AppStateStore(tmpDir).load()).view).toMatchObject({ theme: 'dark', topicsHidden: true, selectedTopic: 'topic:NATO' });
+  });
+
   test('drops a window without a usable size, and invalid patches', async ({ tmpDir }) => {
     const store = new AppStateStore(tmpDir);
     const bad = { lastLibrary: 3, window: { width: 0, height: 600 }, view: null } as unknown as Partial<AppState>;

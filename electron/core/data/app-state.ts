@@ -7,6 +7,11 @@ import { copyAside, nodeWriteFs, writeFileAtomic } from '../fs/atomic-write';
 import type { WriteFs } from '../fs/atomic-write';
 import { describeFsError, noop } from '../fs/errors';
 import { dataLayout } from './layout';
+import { LINE_WIDTHS, PANE_WIDTH_RANGE, STORY_FONTS, TEXT_SCALE_RANGE, THEMES } from '../../shared/view-prefs';
+import type { ViewPrefs } from '../../shared/view-prefs';
+import { EDITOR_MODES, MAX_READING_IDS } from '../../shared/loop-view';
+import type { LoopView } from '../../shared/loop-view';
+import { isStoryId } from '../ids';
 
 export interface AppState {
   version: 1;
@@ -15,9 +20,21 @@ export interface AppState {
   view: {
     selectedTopic: string | null;
     selectedStoryId: string | null;
-  };
+  } & ViewPrefs &
+    LoopView;
+  /**
+   * Stories read and starred, by story id (so the marks follow a story that moves between
+   * files). Absent in a state.json from before reading state existed: nothing read yet.
+   */
+  reading?: ReadingSets;
   /** Last window bounds; absent until the window has been moved or resized. */
   window?: WindowState;
+}
+
+export interface ReadingSets {
+  /** In the order they were marked, oldest first: past MAX_READING_IDS the oldest are dropped. */
+  read: string[];
+  starred: string[];
 }
 
 export interface WindowState {
@@ -128,11 +145,55 @@ function sanitize(data: unknown): AppState {
     view: {
       selectedTopic: nonEmptyString(view.selectedTopic) ?? null,
       selectedStoryId: nonEmptyString(view.selectedStoryId) ?? null,
+      ...sanitizeViewPrefs(view),
+      ...sanitizeLoopView(view),
     },
   };
+  const reading = sanitizeReading(input.reading);
+  if (reading) state.reading = reading;
   const window = sanitizeWindow(input.window);
   if (window) state.window = window;
   return state;
+}
+
+/** The valid preferences in `view`, each on its own (absent ones stay absent). */
+export function sanitizeViewPrefs(view: Record<string, unknown>): ViewPrefs {
+  const prefs: ViewPrefs = {};
+  const theme = oneOf(view.theme, THEMES);
+  if (theme) prefs.theme = theme;
+  const lineWidth = oneOf(view.lineWidth, LINE_WIDTHS);
+  if (lineWidth) prefs.lineWidth = lineWidth;
+  const storyFont = oneOf(view.storyFont, STORY_FONTS);
+  if (storyFont) prefs.storyFont = storyFont;
+  const textScale = inRange(view.textScale, TEXT_SCALE_RANGE);
+  if (textScale !== undefined) prefs.textScale = textScale;
+  const topicsWidth = inRange(view.topicsWidth, PANE_WIDTH_RANGE);
+  if (topicsWidth !== undefined) prefs.topicsWidth = topicsWidth;
+  const storiesWidth = inRange(view.storiesWidth, PANE_WIDTH_RANGE);
+  if (storiesWidth !== undefined) prefs.storiesWidth = storiesWidth;
+  if (typeof view.topicsHidden === 'boolean') prefs.topicsHidden = view.topicsHidden;
+  return prefs;
+}
+
+/** The editor mode and welcome flag in `view`, when valid. */
+function sanitizeLoopView(view: Record<string, unknown>): LoopView {
+  const loop: LoopView = {};
+  const editorMode = oneOf(view.editorMode, EDITOR_MODES);
+  if (editorMode) loop.editorMode = editorMode;
+  if (typeof view.welcomed === 'boolean') loop.welcomed = view.welcomed;
+  return loop;
+}
+
+/** Read and starred ids: story ids only, each once, at most MAX_READING_IDS (the newest kept). */
+function sanitizeReading(data: unknown): ReadingSets | undefined {
+  if (!isRecord(data)) return undefined;
+  return { read: storyIds(data.read), starred: storyIds(data.starred) };
+}
+
+function storyIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const ids = [...new Set(value.filter(isStoryId))];
+  return ids.length > MAX_READING_IDS ? ids.slice(ids.length - MAX_READING_IDS) : ids;
 }
 
 function sanitizeWindow(data: unknown): WindowState | undefined {
@@ -147,6 +208,15 @@ function sanitizeWindow(data: unknown): WindowState | undefined {
   if (y !== undefined) window.y = y;
   if (typeof data.maximized === 'boolean') window.maximized = data.maximized;
   return window;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
+function inRange(value: unknown, [min, max]: readonly [number, number]): number | undefined {
+  const number = finite(value);
+  return number !== undefined && number >= min && number <= max ? Math.round(number) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

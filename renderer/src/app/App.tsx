@@ -1,29 +1,30 @@
 import { DiagnosticsDialog } from '../features/diagnostics/DiagnosticsDialog';
-import { ReflectionPane } from '../features/reflection/ReflectionPane';
 import { IndexProgressBar } from '../features/search/IndexProgressBar';
-import { StoriesPane } from '../features/stories/StoriesPane';
-import { TopicsPane } from '../features/topics/TopicsPane';
 import { useAppStore } from '../store/app-store';
 import { testIds } from '../test-ids';
+import { Announcer } from './Announcer';
 import { EmptyState } from './EmptyState';
 import { Header } from './Header';
 import { Notice } from './Notice';
+import { Panes } from './Panes';
 import { SaveFailureBanner } from './SaveFailureBanner';
 import { useAppEvents } from './useAppEvents';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { useNoteFlushTriggers } from './useNoteFlushTriggers';
+import { useViewPrefs } from './useViewPrefs';
 import { useViewStatePersistence } from './useViewStatePersistence';
 
 /**
  * The window: a header, the bars that come and go under it (index progress, notes
  * that could not be saved), then three panes — topics, stories, and the story with
- * its reflection.
+ * its reflection (Panes) — or the empty state.
  */
 export function App() {
   useAppEvents();
   useNoteFlushTriggers();
   useViewStatePersistence();
   useGlobalShortcuts();
+  useViewPrefs();
   const loaded = useAppStore((state) => state.libraryLoaded);
   const hasLibrary = useAppStore((state) => state.snapshot !== null);
 
@@ -36,16 +37,13 @@ export function App() {
       </div>
       {loaded &&
         (hasLibrary ? (
-          <main className="panes">
-            <TopicsPane />
-            <StoriesPane />
-            <ReflectionPane />
-          </main>
+          <Panes />
         ) : (
           <EmptyState />
         ))}
       <DiagnosticsDialog />
       <Notice />
+      <Announcer />
     </div>
   );
 }

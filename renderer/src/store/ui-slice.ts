@@ -1,4 +1,5 @@
 import type { SliceCreator, UiSlice } from './types';
+import { clampPaneWidth, DEFAULT_VIEW_PREFS, nextTextScale, snapTextScale } from './view-prefs';
 
 export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   diagnosticsOpen: false,
@@ -8,6 +9,9 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   editorMode: 'split',
   notice: null,
   notesMoveState: 'idle',
+  ...DEFAULT_VIEW_PREFS,
+  topicsDrawerOpen: false,
+  viewPrefsLoaded: false,
 
   openDiagnostics() {
     set({ diagnosticsOpen: true });
@@ -41,5 +45,39 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set, get) => ({
   },
   setNotesMoveState(state) {
     set({ notesMoveState: state });
+  },
+  applyViewPrefs(prefs) {
+    const { theme, textScale, lineWidth, storyFont, topicsWidth, storiesWidth, topicsHidden } = prefs;
+    set({
+      ...(theme && { theme }),
+      ...(textScale !== undefined && { textScale: snapTextScale(textScale) }),
+      ...(lineWidth && { lineWidth }),
+      ...(storyFont && { storyFont }),
+      ...(topicsWidth !== undefined && { topicsWidth: clampPaneWidth('topics', topicsWidth) }),
+      ...(storiesWidth !== undefined && { storiesWidth: clampPaneWidth('stories', storiesWidth) }),
+      ...(topicsHidden !== undefined && { topicsHidden }),
+      viewPrefsLoaded: true,
+    });
+  },
+  setTheme(theme) {
+    set({ theme });
+  },
+  stepTextSize(step) {
+    set({ textScale: nextTextScale(get().textScale, step) });
+  },
+  setLineWidth(lineWidth) {
+    set({ lineWidth });
+  },
+  setStoryFont(storyFont) {
+    set({ storyFont });
+  },
+  setPaneWidth(pane, width) {
+    set(pane === 'topics' ? { topicsWidth: clampPaneWidth(pane, width) } : { storiesWidth: clampPaneWidth(pane, width) });
+  },
+  setTopicsHidden(topicsHidden) {
+    set({ topicsHidden });
+  },
+  setTopicsDrawerOpen(topicsDrawerOpen) {
+    set({ topicsDrawerOpen });
   },
 });
