@@ -1,45 +1,24 @@
 // The topic finder's scanner (see topics.ts): reads a field of a story once,
 // handing on each run of capitalised words — words separated by single spaces,
 // joined by "of", "the", "de"… ("Bank of England"), ended by punctuation, a
-// possessive, a title or a stop word — and records on the way what the whole
-// text says about each word (seen capitalised mid-sentence? in lower case?),
-// which pass 2 of topics.ts needs to judge sentence-initial capitals.
+// possessive, a title or a stop word — with whether its first word starts a
+// sentence. A run may end with a lower-case tail ("Zaporizhzhia nuclear power
+// plant"); topic-candidates.ts keeps it whole only where it recurs.
 
-import { JOINERS, NOT_NAMES, PARTICLES } from './topic-words';
-
-/**
- * What the whole text says about words, as sets of `hashWord` hashes in bit
- * maps: much faster than sets of strings, and a collision (rare at the sizes
- * chosen) can only make one sentence-initial word count or not count.
- */
-export interface WordEvidence {
-  /** Words seen capitalised somewhere other than at a sentence start… */
-  midSentence: HashBits;
-  /** …and there forming a one-word run by themselves. */
-  midSentenceAlone: HashBits;
-  /** Words forming a one-word run anywhere, sentence starts included. */
-  alone: HashBits;
-  /** Lower-case words. */
-  lowerCase: HashBits;
-}
+import { JOINERS, NOT_NAMES, PARTICLES, TAILS } from './topic-words';
 
 /**
- * Split one field into runs of capitalised words, handing each to `onRun`, and
- * record word evidence on the way. A hand-rolled scanner rather than a regular
- * expression: most words are lower case, and for them it allocates nothing.
+ * Split one field into runs of capitalised words, handing each to `onRun`. A
+ * hand-rolled scanner rather than a regular expression: most words are lower
+ * case, and for them it allocates nothing.
  */
-export function collectRuns(text: string, onRun: (run: string[], atSentenceStart: boolean) => void, words: WordEvidence): void {
+export function collectRuns(text: string, onRun: (run: string[], atSentenceStart: boolean) => void): void {
   const classes = charClasses();
   let run: string[] = [];
   let runAtStart = false;
   let joiners: string[] = [];
   const endRun = (): void => {
     if (run.length > 0) {
-      if (run.length === 1) {
-        const hash = hashWord(run[0]!);
-        words.alone.add(hash);
-        if (!runAtStart) words.midSentenceAlone.add(hash);
-      }
       onRun(run, runAtStart);
       run = [];
     }
@@ -87,7 +66,16 @@ export function collectRuns(text: string, onRun: (run: string[], atSentenceStart
 
     if (!hasCapital) {
       // The common case: a lower-case word (or a number). Only a joining word keeps the run open.
-      words.lowerCase.add(hash);
+      if (run.length > 0 && joiners.length === 0) {
+        const tail = tailAt(text, start, hash, classes);
+        if (tail !== undefined) {
+          run.push(tail);
+          endRun();
+          sentenceStart = false;
+          i = start + tail.length;
+          continue;
+        }
+      }
       let joiner = run.length > 0 && joiners.length < 2 ? JOINER_HASHES.get(hash) : undefined;
       // "the" only after another joiner ("Republic of the Congo"), not "…told Russia the Kremlin…".
       if (joiner === 'the' && joiners.length === 0) joiner = undefined;
@@ -114,12 +102,10 @@ export function collectRuns(text: string, onRun: (run: string[], atSentenceStart
     for (let p = 0; p < count; p++) {
       const part = parts ? parts[p]! : word;
       if (parts && !isCapitalised(part)) {
-        words.lowerCase.add(hashWord(part));
         endRun();
       } else if (NOT_NAMES.has(part) && !isAcronym(part)) {
         endRun();
       } else {
-        if (!sentenceStart) words.midSentence.add(hashWord(part));
         if (run.length === 0) runAtStart = sentenceStart;
         for (const joiner of joiners) run.push(joiner);
         if (joiners.length > 0) joiners = [];
@@ -168,31 +154,6 @@ function isPossessive(word: string): boolean {
 
 // ——— Scanner internals ———
 
-/** A set of 30-bit hashes as a bit map: no allocation per word, a small chance of collision. */
-class HashBits {
-  private readonly bits: Uint32Array;
-  private readonly mask: number;
-  constructor(log2Size: number) {
-    this.bits = new Uint32Array(2 ** (log2Size - 5));
-    this.mask = 2 ** log2Size - 1;
-  }
-  add(hash: number): void {
-    const bit = hash & this.mask;
-    this.bits[bit >>> 5]! |= 1 << (bit & 31);
-  }
-  has(hash: number): boolean {
-    const bit = hash & this.mask;
-    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-  }
-}
-
-/** Bit maps of about 8 bits per character of text, from 64 Kbit to 64 Mbit (8 MB): under 1 % collisions. */
-export function newEvidence(chars: number): WordEvidence {
-  const log2Size = Math.min(26, Math.max(16, Math.ceil(Math.log2(Math.max(1, chars) * 8))));
-  const bits = (): HashBits => new HashBits(log2Size);
-  return { midSentence: bits(), midSentenceAlone: bits(), alone: bits(), lowerCase: bits() };
-}
-
 /** The scanner's hash of a word. */
 export function hashWord(word: string): number {
   let hash = 0;
@@ -227,3 +188,17 @@ export const INITIAL = /^\p{Lu}\.$/u;
 
 /** The joining words by their scanner hash, so a lower-case word is recognised without slicing it out. */
 const JOINER_HASHES = new Map([...JOINERS].map((w) => [hashWord(w), w]));
+
+/** The tails by the scanner hash of their first word. */
+const TAIL_HASHES = new Map([...TAILS].map(([first, tails]) => [hashWord(first), tails]));
+
+/** The tail phrase starting at `start` (a whole-word match), if any. */
+function tailAt(text: string, start: number, hash: number, classes: Uint8Array): string | undefined {
+  const tails = TAIL_HASHES.get(hash);
+  if (tails === undefined) return undefined;
+  for (const tail of tails) {
+    const end = start + tail.length;
+    if (text.startsWith(tail, start) && (end >= text.length || classes[text.charCodeAt(end)] === OTHER)) return tail;
+  }
+  return undefined;
+}
