@@ -1,14 +1,15 @@
 // What both engines do alike, written once: builds and updates one at a time
 // in call order, a newer build superseding an older one, the cache tried
 // before a cold build and written after it, searches answered as closed or
-// not ready, and dispose. Subclasses say where the shards live (worker
+// not ready, a restart from the stories held when the shards were lost (a
+// worker died), and dispose. Subclasses say where the shards live (worker
 // threads, or this thread) through the abstract steps at the end.
 
 import { mkdir } from 'node:fs/promises';
 import { messageOf } from '../fs/errors';
 import { CacheScheduler } from './cache-scheduler';
 import type { BuildOptions, BuildResult, EngineSearchOutcome, IndexChange, SearchEngine, SearchOptions, UpdateOptions } from './engine';
-import { BUILD_SUPERSEDED, ENGINE_CLOSED, notReady, UPDATE_BEFORE_BUILD } from './engine';
+import { BUILD_SUPERSEDED, ENGINE_CLOSED, INDEX_RESTARTING, notReady, UPDATE_BEFORE_BUILD } from './engine';
 import type { CacheManifest } from './index-cache';
 import { commitSegments, indexCacheFolder, usableCache } from './index-cache';
 import type { StoryInput } from './protocol';
@@ -28,6 +29,11 @@ export abstract class EngineLifecycle implements SearchEngine {
   private exclusive: Promise<unknown> = Promise.resolve();
   private generation = 0;
   private readonly cache = new CacheScheduler((fingerprint) => this.save(fingerprint));
+  /** The stories indexed now, in library order (ords), and their fingerprint: what a restart indexes again. */
+  private held = new Map<string, StoryInput>();
+  private heldFingerprint: string | undefined;
+  private restarting: Promise<void> | null = null;
+  private restart: BuildResult | null = null;
 
   /** `cacheDir`: folder for the index cache (e.g. `DATA/cache`); null or undefined: no cache. */
   constructor(private readonly cacheDir: string | null | undefined) {}
@@ -40,29 +46,25 @@ export abstract class EngineLifecycle implements SearchEngine {
     return this.cache.lastError;
   }
 
+  /** How the last restart after lost shards went (from the cache or rebuilt, and how long it took), or null. */
+  get lastRestart(): BuildResult | null {
+    return this.restart;
+  }
+
   build(stories: readonly StoryInput[], options: BuildOptions = {}): Promise<BuildResult> {
     const generation = ++this.generation;
     const superseded = (): boolean => generation !== this.generation;
     return this.serialise(async () => {
       this.checkUsable();
       if (superseded()) throw new Error(BUILD_SUPERSEDED);
-      const started = performance.now();
       this.isReady = false;
       this.failure = null;
-      await this.reset();
-      const cached = await usableCache(this.cacheDir, options.fingerprint, stories.length);
-      // A damaged or partial cache: start again from the stories.
-      const fromCache = cached !== null && (await this.loadCache(cached.folder, cached.manifest).then(() => true, () => this.reset().then(() => false)));
-      try {
-        if (!fromCache) await this.coldBuild(stories, superseded, options.onProgress);
-      } catch (error) {
-        this.failure = messageOf(error);
-        throw error;
-      }
+      this.held = new Map(stories.map((story) => [story.id, story]));
+      this.heldFingerprint = options.fingerprint;
+      const result = await this.restore(superseded, options.onProgress);
       options.onProgress?.(stories.length, stories.length);
       this.isReady = true;
-      if (!fromCache && this.cacheDir && options.fingerprint !== undefined) this.cache.schedule(options.fingerprint, 0);
-      return { fromCache, millis: Math.round(performance.now() - started) };
+      return result;
     });
   }
 
@@ -74,6 +76,10 @@ export abstract class EngineLifecycle implements SearchEngine {
       if (!this.isReady) throw new Error(UPDATE_BEFORE_BUILD);
       // A changed story has the id of the one it replaces: the old version goes first.
       const gone = [...new Set([...change.removed, ...change.added.map((story) => story.id)])];
+      // Held first: should a worker die half-way through, the restart indexes the library as it now is.
+      for (const id of gone) this.held.delete(id);
+      for (const story of change.added) this.held.set(story.id, story);
+      this.heldFingerprint = options.fingerprint;
       await this.applyChange(gone, change.added);
       if (options.fingerprint !== undefined && this.cacheDir) this.cache.schedule(options.fingerprint, SAVE_DELAY_MS);
     });
@@ -91,10 +97,36 @@ export abstract class EngineLifecycle implements SearchEngine {
     await this.release();
   }
 
-  /** Why a search cannot run now (closed, or not built), or null when it can. Call after waiting for `idle()`. */
+  /** Why a search cannot run now (closed, restarting, or not built), or null when it can. Call after waiting for `idle()`. */
   protected unavailable(): EngineSearchOutcome | null {
     if (this.disposed) return { ok: false, error: ENGINE_CLOSED };
+    if (this.restarting) return { ok: false, error: INDEX_RESTARTING };
     return this.isReady ? null : notReady(this.failure);
+  }
+
+  /** True from the moment the shards were lost until they are indexed again. */
+  protected get isRestarting(): boolean {
+    return this.restarting !== null;
+  }
+
+  /**
+   * The shards were lost (a worker thread died: a crash, or out of memory): index
+   * the stories held again, from the cache when it holds their fingerprint, so
+   * search recovers by itself. `ready` stays true meanwhile; searches answer
+   * INDEX_RESTARTING. A build in progress fails instead, and a failed restart
+   * leaves the engine failed (no restart loop).
+   */
+  protected restartLostShards(): Promise<void> {
+    this.restarting ??= this.serialise(async () => {
+      if (this.disposed || !this.isReady) return;
+      try {
+        this.restart = await this.restore(() => false);
+      } catch (error) {
+        this.isReady = false;
+        this.failure = messageOf(error);
+      }
+    }).finally(() => (this.restarting = null));
+    return this.restarting;
   }
 
   /** Resolves when the build, update or cache snapshot in progress (if any) is done. */
@@ -125,12 +157,31 @@ export abstract class EngineLifecycle implements SearchEngine {
   /** Free what the engine holds (threads, memory). */
   protected abstract release(): Promise<void>;
 
+  /** Fill the emptied shards with the held stories: from the cache when it matches, otherwise indexed from scratch. */
+  private async restore(superseded: () => boolean, onProgress?: (done: number, total: number) => void): Promise<BuildResult> {
+    const started = performance.now();
+    const stories = [...this.held.values()];
+    const fingerprint = this.heldFingerprint;
+    try {
+      await this.reset();
+      const cached = await usableCache(this.cacheDir, fingerprint, stories.length);
+      // A damaged or partial cache: start again from the stories.
+      const fromCache = cached !== null && (await this.loadCache(cached.folder, cached.manifest).then(() => true, () => this.reset().then(() => false)));
+      if (!fromCache) await this.coldBuild(stories, superseded, onProgress);
+      if (!fromCache && this.cacheDir && fingerprint !== undefined) this.cache.schedule(fingerprint, 0);
+      return { fromCache, millis: Math.round(performance.now() - started) };
+    } catch (error) {
+      this.failure = messageOf(error);
+      throw error;
+    }
+  }
+
   private async save(fingerprint: string): Promise<void> {
     if (!this.cacheDir || this.disposed) return;
     const folder = indexCacheFolder(this.cacheDir);
     const snapshot = await this.serialise(async () => {
       if (!this.isReady) return null;
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 }); // private (FORMATS.md §2)
       const taken = await this.snapshot(folder);
       // Awaited below, outside the queue; until then a failure must not count as unhandled.
       taken.segments.catch(() => undefined);

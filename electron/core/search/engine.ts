@@ -14,7 +14,11 @@ import type { SearchHit } from '../types';
 export type { StoryInput } from './protocol';
 
 export interface SearchEngine {
-  /** True once a build has finished, until the engine is disposed or a new build starts. */
+  /**
+   * True once a build has finished, until the engine is disposed or a new build
+   * starts. Stays true while the engine restarts a worker that died; searches
+   * meanwhile answer INDEX_RESTARTING.
+   */
   readonly ready: boolean;
   /** Why the last cache write failed, or null (the cache is optional: nothing else depends on it). */
   readonly lastCacheError: string | null;
@@ -26,8 +30,9 @@ export interface SearchEngine {
   build(stories: readonly StoryInput[], options?: BuildOptions): Promise<BuildResult>;
   /**
    * Run a query in Lunr's syntax: words, `+must`, `-not`, `field:term`, `prefix*`,
-   * `fuzzy~1`. A query Lunr cannot parse is an outcome with a message, never an
-   * exception. Waits for a build or update in progress.
+   * `fuzzy~1`. A query Lunr cannot parse, or one over its budget (query-budget.ts:
+   * at most ~2, bounded expansion and time), is an outcome with a message, never
+   * an exception. Waits for a build or update in progress.
    */
   search(query: string, options?: SearchOptions): Promise<EngineSearchOutcome>;
   /**
@@ -92,6 +97,7 @@ export const SEARCH_CANCELLED = 'Ponder: search cancelled by a newer one.';
 export const ENGINE_CLOSED = 'Ponder: the search index has been closed.';
 export const BUILD_SUPERSEDED = 'Ponder: this index build was replaced by a newer one.';
 export const UPDATE_BEFORE_BUILD = 'Ponder: build the search index before updating it.';
+export const INDEX_RESTARTING = 'Ponder: the search index stopped and is being restarted — search again in a moment.';
 
 /** What a search gets before the engine is ready: why (still building, or the build failed). */
 export function notReady(failure: string | null): SearchOutcome {

@@ -13,7 +13,9 @@
 import type { LunrClause, LunrTokenSet } from './lunr-internals';
 import { L, lunrIdf } from './lunr-internals';
 import type { StatsDelta } from './protocol';
+import type { QueryBudget } from './query-budget';
 import { unpackTerms } from './segment';
+import { expandClause } from './term-expansion';
 import { FIELD_COUNT } from './tokens';
 
 export class GlobalStats {
@@ -73,13 +75,15 @@ export class GlobalStats {
     return this.totalLengths[field]! / this.documents;
   }
 
-  /** Terms of the corpus a query clause matches, in the order a Lunr index lists them. */
-  expand(clause: LunrClause): string[] {
+  /** Terms of the corpus a query clause matches, in the order a Lunr index lists them; throws QueryRefused over the budget. */
+  expand(clause: LunrClause, budget: QueryBudget): string[] {
     if (!('editDistance' in clause) && !clause.term.includes('*')) {
       // A plain term matches itself or nothing: no need for the token set.
-      return this.numberOf(clause.term) === undefined ? [] : [clause.term];
+      const found = this.numberOf(clause.term) === undefined ? [] : [clause.term];
+      budget.addTerms(found.length);
+      return found;
     }
-    return this.vocabulary().intersect(L.TokenSet.fromClause(clause)).toArray();
+    return expandClause(this.vocabulary(), clause, budget);
   }
 
   /** The term held by the most (story, field) pairs, or undefined when the corpus is empty. */

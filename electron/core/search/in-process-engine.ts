@@ -16,6 +16,7 @@ import { EngineLifecycle } from './engine-lifecycle';
 import type { CacheSnapshot } from './engine-lifecycle';
 import type { CacheManifest } from './index-cache';
 import { checkLoaded, INDEX_FORMAT, newSegmentFiles } from './index-cache';
+import type { QueryLimits } from './query-budget';
 import { Progress } from './progress';
 import type { StatsDelta, StoryInput } from './protocol';
 import { loadSegmentFiles, saveSegmentFiles } from './shard-files';
@@ -26,16 +27,21 @@ export interface InProcessEngineOptions {
   cacheDir?: string | null;
   /** Large segments a cold build makes, and so the cache holds. Default: one per worker the app would start. */
   segments?: number;
+  /** What one query may cost (query-budget.ts): it runs in the caller's thread. Defaults when omitted. */
+  queryLimits?: Partial<QueryLimits>;
 }
 
 export class InProcessEngine extends EngineLifecycle {
   private readonly segmentCount: number;
-  private shard = new Shard();
+  private readonly queryLimits: Partial<QueryLimits>;
+  private shard: Shard;
   private nextOrd = 0;
 
   constructor(options: InProcessEngineOptions = {}) {
     super(options.cacheDir);
     this.segmentCount = Math.max(1, options.segments ?? defaultSegmentCount());
+    this.queryLimits = options.queryLimits ?? {};
+    this.shard = new Shard(this.queryLimits);
   }
 
   /** Searches run in call order once a build or update in progress is done; none is superseded. */
@@ -101,7 +107,7 @@ export class InProcessEngine extends EngineLifecycle {
   }
 
   protected async release(): Promise<void> {
-    this.shard = new Shard();
+    this.shard = new Shard(this.queryLimits);
   }
 }
 

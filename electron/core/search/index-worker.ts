@@ -18,7 +18,7 @@ import { Shard } from './shard';
 const port = parentPort;
 if (!port) throw new Error('Ponder: index-worker.ts runs as a worker thread only.');
 const setup = workerData as WorkerSetup;
-const shard = new Shard();
+const shard = new Shard(setup.queryLimits);
 const cancelled = new Set<number>();
 let queue: Promise<void> = Promise.resolve();
 let mergeTimer: NodeJS.Timeout | null = null;

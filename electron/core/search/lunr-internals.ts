@@ -24,6 +24,8 @@ export interface LunrQuery {
 }
 
 export interface LunrTokenSet {
+  final: boolean;
+  edges: Record<string, LunrTokenSet>;
   intersect(other: LunrTokenSet): LunrTokenSet;
   toArray(): string[];
 }
@@ -37,7 +39,7 @@ export interface LunrPipeline {
 interface LunrInternals {
   Query: { new (allFields: string[]): LunrQuery; presence: { OPTIONAL: number; REQUIRED: number; PROHIBITED: number } };
   QueryParser: new (query: string, into: LunrQuery) => { parse(): void };
-  TokenSet: { fromArray(sorted: string[]): LunrTokenSet; fromClause(clause: LunrClause): LunrTokenSet };
+  TokenSet: { fromArray(sorted: string[]): LunrTokenSet; fromString(pattern: string): LunrTokenSet; fromClause(clause: LunrClause): LunrTokenSet };
   Pipeline: new () => LunrPipeline;
   Token: typeof lunr.Token;
   tokenizer: { separator: RegExp };

@@ -1,6 +1,7 @@
 // Messages between WorkerEngine (main thread) and its index workers, and the
 // plain data they carry. Types only.
 
+import type { QueryLimits } from './query-budget';
 import type { SearchHit } from '../types';
 
 /** A story as the index needs it: its id and the three searched fields. */
@@ -88,4 +89,6 @@ export type WorkerReply =
 export interface WorkerSetup {
   /** Version stamped into and checked in every segment file. */
   format: number;
+  /** What one query may cost (query-budget.ts); defaults for the fields omitted. */
+  queryLimits?: Partial<QueryLimits>;
 }

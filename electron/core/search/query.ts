@@ -15,10 +15,13 @@
 import { messageOf } from '../fs/errors';
 import type { GlobalStats } from './global-stats';
 import { L, lunrWeight } from './lunr-internals';
+import type { QueryBudget } from './query-budget';
+import { QueryRefused } from './query-budget';
 import type { QueryPlan, SegmentRun, Step } from './query-plan';
 import type { Ranking } from './ranking';
 import { scratchOf } from './scratch';
 import type { Segment } from './segment';
+import { checkEditDistance } from './term-expansion';
 import type { StoryField } from '../types';
 import { FIELD_COUNT, FIELDS, searchTerms } from './tokens';
 
@@ -28,7 +31,8 @@ const { REQUIRED, PROHIBITED } = L.Query.presence;
 
 export type CompiledQuery = { ok: true; plan: QueryPlan } | { ok: false; error: string };
 
-export function compileQuery(query: string, stats: GlobalStats): CompiledQuery {
+/** The plan of `query`, or why it cannot run: Lunr cannot parse it, or it is over `budget` (query-budget.ts). */
+export function compileQuery(query: string, stats: GlobalStats, budget: QueryBudget): CompiledQuery {
   try {
     const parsed = new L.Query([...FIELDS]);
     new L.QueryParser(query, parsed).parse();
@@ -36,16 +40,18 @@ export function compileQuery(query: string, stats: GlobalStats): CompiledQuery {
     const vectors = FIELDS.map(() => new Map<number, number>());
     const collected = new Set<string>();
     for (const clause of parsed.clauses) {
+      checkEditDistance(clause);
       const fields = clause.fields.map((name) => FIELDS.indexOf(name as StoryField));
       const terms = clause.usePipeline ? searchTerms(clause.term, clause.fields) : [clause.term];
       for (const term of terms) {
         clause.term = term;
-        const expanded = stats.expand(clause);
+        const expanded = stats.expand(clause, budget);
         if (expanded.length === 0 && clause.presence === REQUIRED) {
           steps.push({ kind: 'nothing-required', fields });
           break;
         }
         for (const match of expanded) {
+          budget.tick();
           const number = stats.numberOf(match)!;
           const idf = stats.idf(number);
           for (const field of fields) {
@@ -92,7 +98,7 @@ export function compileQuery(query: string, stats: GlobalStats): CompiledQuery {
  *  2. per field, in term-number order: the dot products, added in Lunr's order;
  *  3. the scores, fields added in the order they first matched.
  */
-export function runQuery(plan: QueryPlan, segment: Segment, out: Ranking): SegmentRun {
+export function runQuery(plan: QueryPlan, segment: Segment, out: Ranking, budget: QueryBudget): SegmentRun {
   const { offsets, docs, deleted } = segment;
   const docCount = segment.ids.length;
   const scratch = scratchOf(segment);
@@ -108,6 +114,7 @@ export function runQuery(plan: QueryPlan, segment: Segment, out: Ranking): Segme
 
   for (let step = 0; step < plan.steps.length; step++) {
     const s = plan.steps[step]!;
+    budget.checkTime();
     if (s.kind === 'nothing-required') {
       nothingRequired = true;
       continue;
@@ -155,7 +162,7 @@ export function runQuery(plan: QueryPlan, segment: Segment, out: Ranking): Segme
     return run;
   }
 
-  const dots = FIELDS.map((_, field) => fieldDots(plan, segment, field, scratch.dots[field]!));
+  const dots = FIELDS.map((_, field) => fieldDots(plan, segment, field, scratch.dots[field]!, budget));
   for (const doc of touched) {
     if (!passes(doc)) continue;
     // Lunr adds the fields' similarities in the order the story first matched in them.
@@ -181,13 +188,14 @@ export function runQuery(plan: QueryPlan, segment: Segment, out: Ranking): Segme
 }
 
 /** Per story, the dot product of the field's query vector with the story's field vector (Lunr's order of addition). */
-function fieldDots(plan: QueryPlan, segment: Segment, field: number, dots: Float64Array): Float64Array | null {
+function fieldDots(plan: QueryPlan, segment: Segment, field: number, dots: Float64Array, budget: QueryBudget): Float64Array | null {
   const terms = plan.byNumber[field]!;
   if (terms.length === 0) return null;
   const { offsets, docs, tfs, lengths, deleted } = segment;
   dots.fill(0);
   const averageLength = plan.averageLengths[field]!;
   for (const { term, idf, boost } of terms) {
+    budget.checkTime();
     const t = segment.termId(term);
     if (t === undefined) continue;
     const pair = t * FIELD_COUNT + field;
@@ -205,6 +213,7 @@ function fieldDots(plan: QueryPlan, segment: Segment, field: number, dots: Float
  * messages are terse ("unrecognised field 'title'"): say what to do instead.
  */
 export function describeQueryError(error: unknown): string {
+  if (error instanceof QueryRefused) return error.message;
   const message = messageOf(error);
   const field = /^unrecognised field '([^']*)'/.exec(message);
   if (field) return `Ponder: unknown field "${field[1]}" — search summary:, reflection: or question:.`;

@@ -88,7 +88,7 @@ export function decodeSegment(bytes: Buffer, format: number): Segment {
 export async function writeSegmentFile(file: string, bytes: Buffer): Promise<number> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, bytes);
+    await writeFile(temp, bytes, { mode: 0o600 }); // private, like every file Ponder writes (FORMATS.md §2)
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

@@ -5,7 +5,9 @@
 
 import { GlobalStats } from './global-stats';
 import type { OrderedStory, PackedStats, RankedHit, StatsDelta } from './protocol';
-import { compileQuery, runQuery } from './query';
+import { compileQuery, describeQueryError, runQuery } from './query';
+import type { QueryLimits } from './query-budget';
+import { QueryBudget } from './query-budget';
 import { Ranking } from './ranking';
 import { Segment, SegmentBuilder } from './segment';
 import { TermPipeline } from './tokens';
@@ -26,6 +28,9 @@ export class Shard {
   private segments: Segment[] = [];
   private deltas = 0;
   private builders = new Map<number, SegmentBuilder>();
+
+  /** `limits`: what one query may cost (query-budget.ts); defaults when omitted. */
+  constructor(private readonly limits: Partial<QueryLimits> = {}) {}
 
   get segmentList(): readonly Segment[] {
     return this.segments;
@@ -102,11 +107,17 @@ export class Shard {
     this.deltas = 0;
   }
 
+  /** Over its budget, a query is answered with QUERY_TOO_BROAD (or the edit-distance message) and leaves nothing behind. */
   search(query: string, options: ShardSearchOptions = {}): ShardSearchOutcome {
-    const compiled = compileQuery(query, this.stats);
+    const budget = new QueryBudget(this.limits);
+    const compiled = compileQuery(query, this.stats, budget);
     if (!compiled.ok) return compiled;
     const ranking = new Ranking(options.limit ?? null, options.ids ? new Set(options.ids) : null);
-    for (const segment of this.segments) runQuery(compiled.plan, segment, ranking);
+    try {
+      for (const segment of this.segments) runQuery(compiled.plan, segment, ranking, budget);
+    } catch (error) {
+      return { ok: false, error: describeQueryError(error) };
+    }
     return { ok: true, total: ranking.total, hits: ranking.hits() };
   }
 

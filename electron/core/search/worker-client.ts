@@ -1,6 +1,7 @@
 // The main thread's end of one index worker (index-worker.ts): requests with
-// ids, answers matched to them, and the thread kept alive only while an
-// answer is awaited, so an idle index never holds the process open.
+// ids, answers matched to them, the thread kept alive only while an answer is
+// awaited (so an idle index never holds the process open), and word when the
+// thread dies on its own (a crash, or out of memory) rather than being closed.
 
 import type { ResourceLimits } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
@@ -13,11 +14,14 @@ export type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 export class WorkerClient {
   onProgress: ((done: number) => void) | null = null;
   alive = true;
+  /** Set by terminate(): the exit that follows is expected. */
+  private closing = false;
   private readonly worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve(reply: WorkerReply): void; reject(error: Error): void }>();
 
-  constructor(script: string | URL, execArgv: string[] | undefined, setup: WorkerSetup, resourceLimits: ResourceLimits) {
+  /** `onDeath` is called once if the thread stops without terminate() (its pending requests are rejected). */
+  constructor(script: string | URL, execArgv: string[] | undefined, setup: WorkerSetup, resourceLimits: ResourceLimits, onDeath?: () => void) {
     this.worker = new Worker(script, { execArgv, workerData: setup, resourceLimits });
     this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => {
@@ -30,7 +34,11 @@ export class WorkerClient {
       else waiting.resolve(reply);
     });
     this.worker.on('error', (error) => this.fail(error.message));
-    this.worker.on('exit', (code) => this.fail(`the index worker stopped (exit code ${code})`));
+    this.worker.on('exit', (code) => {
+      // Told first, so that the requests rejected next see the engine restarting.
+      if (!this.closing) onDeath?.();
+      this.fail(`the index worker stopped (exit code ${code})`);
+    });
   }
 
   /** Send a request; `reply` settles with the worker's answer. */
@@ -58,8 +66,14 @@ export class WorkerClient {
   }
 
   async terminate(): Promise<void> {
+    this.closing = true;
     this.alive = false;
     this.fail('the search index has been closed');
+    await this.worker.terminate();
+  }
+
+  /** Stop the thread as a crash would (tests): onDeath is called. */
+  async kill(): Promise<void> {
     await this.worker.terminate();
   }
 

@@ -8,18 +8,24 @@
 // Lifecycle: `build()` (from the cache when the fingerprint matches, otherwise
 // cold, with progress), then `search()` and `update()` as files change. Builds
 // and updates run one at a time; searches wait for the one in progress.
+//
+// Limits: each worker's heap is capped (resourceLimits), and each query runs on
+// a budget (query-budget.ts). A worker that dies anyway is replaced, with every
+// other one, and the shards are loaded again from the cache or rebuilt from the
+// stories held (engine-lifecycle.ts), so search recovers without a reopen.
 
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import { messageOf } from '../fs/errors';
 import type { EngineSearchOutcome, SearchOptions } from './engine';
-import { BUILD_SUPERSEDED, defaultSegmentCount, SEARCH_CANCELLED, toOrdered } from './engine';
+import { BUILD_SUPERSEDED, defaultSegmentCount, INDEX_RESTARTING, SEARCH_CANCELLED, toOrdered } from './engine';
 import { EngineLifecycle } from './engine-lifecycle';
 import type { CacheSnapshot } from './engine-lifecycle';
 import type { CacheManifest } from './index-cache';
 import { checkLoaded, INDEX_FORMAT, newSegmentFiles } from './index-cache';
 import { mergeResults } from './merge-results';
 import { Progress } from './progress';
+import type { QueryLimits } from './query-budget';
 import type { OrderedStory, PackedStats, StatsDelta, StoryInput, WorkerReply, WorkerSetup } from './protocol';
 import { WorkerClient } from './worker-client';
 
@@ -36,8 +42,14 @@ export interface WorkerEngineOptions {
   workers?: number;
   /** Folder for the index cache (e.g. `DATA/cache`); null or omitted: no cache. */
   cacheDir?: string | null;
-  /** V8 limits for each worker. Default: a large young generation, which speeds up indexing by cutting GC work. */
+  /**
+   * V8 limits for each worker. Default (DEFAULT_LIMITS): a large young generation,
+   * which speeds up indexing by cutting GC work, and a capped old generation, so
+   * a runaway worker dies alone (and is restarted) instead of taking the app's memory.
+   */
   resourceLimits?: ResourceLimits;
+  /** What one query may cost in a worker (query-budget.ts); defaults when omitted. */
+  queryLimits?: Partial<QueryLimits>;
 }
 
 export class WorkerEngine extends EngineLifecycle {
@@ -75,6 +87,8 @@ export class WorkerEngine extends EngineLifecycle {
       this.pendingSearch = handle;
     }
     const run = async (): Promise<EngineSearchOutcome> => {
+      // Answered at once rather than after the restart, which may take a while.
+      if (this.isRestarting) return { ok: false, error: INDEX_RESTARTING };
       await this.idle();
       if (cancelled) return { ok: false, cancelled: true, error: SEARCH_CANCELLED };
       const unavailable = this.unavailable();
@@ -92,10 +106,15 @@ export class WorkerEngine extends EngineLifecycle {
     };
     const cancellable = new Promise<EngineSearchOutcome>((resolve) => (onCancel = resolve));
     return Promise.race([run(), cancellable])
-      .catch((error: unknown): EngineSearchOutcome => ({ ok: false, error: `Ponder: search failed: ${messageOf(error)}` }))
+      .catch((error: unknown): EngineSearchOutcome => ({ ok: false, error: this.isRestarting ? INDEX_RESTARTING : `Ponder: search failed: ${messageOf(error)}` }))
       .finally(() => {
         if (this.pendingSearch === handle) this.pendingSearch = null;
       });
+  }
+
+  /** Stop worker `index` abruptly, as a crash or running out of memory would (tests): the engine restarts. */
+  async killWorker(index = 0): Promise<void> {
+    await this.workers[index]?.kill();
   }
 
   /** Fold delta segments and tombstones into the large segments now (otherwise done a moment after each update). */
@@ -148,10 +167,11 @@ export class WorkerEngine extends EngineLifecycle {
   private spawnWorkers(): void {
     if (this.workers.length === this.workerCount && this.workers.every((worker) => worker.alive)) return;
     for (const worker of this.workers) void worker.terminate();
-    const setup: WorkerSetup = { format: INDEX_FORMAT };
+    const setup: WorkerSetup = { format: INDEX_FORMAT, queryLimits: this.options.queryLimits };
+    const limits = this.options.resourceLimits ?? DEFAULT_LIMITS;
     this.workers = Array.from(
       { length: this.workerCount },
-      () => new WorkerClient(this.options.workerScript, this.options.execArgv, setup, this.options.resourceLimits ?? DEFAULT_LIMITS),
+      () => new WorkerClient(this.options.workerScript, this.options.execArgv, setup, limits, () => void this.restartLostShards()),
     );
   }
 
@@ -228,4 +248,10 @@ function statsOf(reply: WorkerReply): PackedStats[] {
 
 const BUILD_BATCH = 1_000;
 const DELTA_CHUNK = 5_000;
-const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192 };
+/**
+ * A worker at 100,000 stories (bench generator) builds, answers, merges, saves and
+ * reloads its shard in 40 MB of old generation (it fails at 24 MB); 200,000 fit in
+ * 64 MB. 256 MB leaves room for libraries several times that and for a query's
+ * working memory, and stops a runaway worker long before it hurts the machine.
+ */
+const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192, maxOldGenerationSizeMb: 256 };
