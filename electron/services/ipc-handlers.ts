@@ -6,9 +6,12 @@
 import { writeFileAtomic } from '../core/fs/atomic-write';
 import { messageOf } from '../core/fs/errors';
 import type { AppInfo, Envelope, FlushReport, InvokeChannel, InvokeChannels, RecoveryReport } from '../shared/ipc-contract';
+import { checkExternalUrl } from '../shared/external-url';
 import { validateRequest } from '../shared/ipc-schemas';
 import type { ValidRequest } from '../shared/ipc-schemas';
 import type { ReaderSession } from './reader-session';
+import { existingFolder } from './recent-libraries';
+import { createRequestLimits } from './request-limits';
 
 /** What the handlers need from their host (Electron, or the test host). */
 export interface ShellServices {
@@ -24,22 +27,47 @@ export interface ShellServices {
   revealDataFolder: () => Promise<void>;
   /** What main recovered after reopening a crashed or hung page, once; null otherwise. */
   recovery: () => RecoveryReport | null;
+  /** Open an http(s) link in the system browser: main's `openExternalLink`, which refuses every other scheme. */
+  openExternal: (url: string) => Promise<void>;
+}
+
+export interface IpcHandlerOptions {
+  /** The clock of the rate limits (request-limits.ts). Default: `Date.now`. */
+  now?: () => number;
 }
 
 type Handler<C extends InvokeChannel> = (request: ValidRequest<C>) => Promise<InvokeChannels[C]['response']> | InvokeChannels[C]['response'];
 
 export type IpcHandlerTable = { [C in InvokeChannel]: (request: unknown) => Promise<Envelope<InvokeChannels[C]['response']>> };
 
-export function createIpcHandlers(session: ReaderSession, shell: ShellServices): IpcHandlerTable {
+export function createIpcHandlers(session: ReaderSession, shell: ShellServices, options: IpcHandlerOptions = {}): IpcHandlerTable {
+  // A compromised page must not stack dialogs, loop reloads or open browser tabs: see request-limits.ts.
+  const limits = createRequestLimits(options.now);
   const handlers: { [C in InvokeChannel]: Handler<C> } = {
     'app:info': () => shell.appInfo(),
     'library:current': () => session.currentSnapshot(),
     'library:choose': async () => {
-      const folder = await shell.pickFolder();
+      const folder = await limits.dialogs.run(() => shell.pickFolder());
       return folder === null ? null : session.open(folder);
     },
-    'library:reload': () => session.reload(),
+    'library:reload': () => limits.reloads.run(() => session.reload()),
+    'library:open': ({ folder }) => limits.opens.run(async () => session.open(await existingFolder(folder))),
+    'library:recents': () => session.recents.list(),
+    'library:open-recent': ({ folder }) => limits.opens.run(async () => session.open(await session.recents.folderToOpen(folder))),
+    'library:forget-recent': ({ folder }) => session.recents.forget(folder),
+    'library:clear-recents': () => session.recents.clear(),
+    'library:view': (request) => session.view(request),
+    'library:rows': (request) => session.rows(request),
+    'library:counts': () => session.counts(),
     'search:query': ({ query, ...options }) => session.search(query, options),
+    'library:next-unanswered': (request) => session.nextUnanswered(request),
+    'reading:get': () => session.reading.get(),
+    'reading:mark': async (request) => {
+      const ids = 'ids' in request ? request.ids : session.viewIds(request.filter, request.generation);
+      return { changed: await session.reading.mark(ids, request.read) };
+    },
+    'reading:star': ({ id, starred }) => session.reading.star(id, starred),
+    'notes:journal': (request) => session.journal.entries(request),
     'story:get': ({ id, query }) => session.getStory(id, query),
     'notes:get': ({ id }) => session.notes.get(id),
     'notes:save': ({ id, text, baseRevision }) => session.notes.save(id, text, baseRevision),
@@ -49,14 +77,14 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
     'notes:purge-history': ({ id }) => session.notes.purgeHistory(id),
     'notes:delete': ({ id }) => session.notes.delete(id),
     'notes:export': async ({ format }) => {
-      const file = await shell.pickExportFile(format);
+      const file = await limits.dialogs.run(() => shell.pickExportFile(format));
       if (file === null) return null;
       const { content, count } = await session.notes.export(format);
       await writeFileAtomic(file, content);
       return { file, count };
     },
     'notes:import': async () => {
-      const from = await shell.pickImportSource();
+      const from = await limits.dialogs.run(() => shell.pickImportSource());
       return from === null ? null : session.importNotes(from);
     },
     'app:reveal-data-folder': () => shell.revealDataFolder(),
@@ -64,6 +92,11 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices):
     'view:load': () => session.loadView(),
     'app:flushed': (report) => shell.flushed(report),
     'app:recovery': () => shell.recovery(),
+    // Checked here too, so a refused scheme answers why (and spends none of the rate) before main's opener checks again.
+    'app:open-external': ({ url }) => {
+      const web = checkExternalUrl(url);
+      return limits.links.run(() => shell.openExternal(web));
+    },
   };
 
   const table = {} as Record<InvokeChannel, (request: unknown) => Promise<Envelope<unknown>>>;

@@ -16,6 +16,13 @@ import type {
 } from '../core/types';
 
 import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/types';
+import type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
+import type { LoopView } from './loop-view';
+import type { LibraryMissingEvent, RecentLibrary } from './libraries';
+
+export type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
+export type { EditorModeChoice, LoopView } from './loop-view';
+export type { LibraryMissingEvent, RecentLibrary } from './libraries';
 
 export type { Diagnostic, FieldHighlights, Note, Range, SourceFile, StoryField, Topic, UnreadableNote };
 // What the notes store answers is what crosses IPC: one definition, in core.
@@ -35,6 +42,8 @@ export interface StoryDetail extends StoryListItem {
   summary: string;
   reflection: string;
   question: string;
+  /** Names of the story's topics, most specific first (its chips). */
+  topics: string[];
   /** Present when the request named a query: ranges to mark in each field. */
   highlights?: FieldHighlights;
 }
@@ -42,20 +51,36 @@ export interface StoryDetail extends StoryListItem {
 /** State of the search index, which builds after the stories are shown. */
 export type IndexStatus =
   | { state: 'idle' }
-  | { state: 'building'; done: number; total: number }
+  /** `phase: 'reading'`: the library's files are being read (done/total count files); otherwise stories indexed. */
+  | { state: 'building'; done: number; total: number; phase?: 'reading' }
   | { state: 'ready'; storyCount: number; millis: number; fromCache?: boolean }
   | { state: 'failed'; error: string };
 
-/** Everything the renderer needs to show a library. */
+/** A topic as the topics pane lists it: membership stays in main (`library:view`, `library:rows`). */
+export interface TopicSummary {
+  name: string;
+  storyCount: number;
+  /** Its stories without a non-empty note. */
+  unanswered: number;
+}
+
+/**
+ * What the renderer needs to open a library: counts and the first screen of rows, never the
+ * whole list (a 100k-story library opens with well under 1 MB). Further rows, filters and
+ * positions are asked for as the reader scrolls (`library:view`, `library:rows`).
+ */
 export interface LibrarySnapshot {
   folder: string;
   /** Folder's base name, for the title bar. */
   name: string;
   /** Bumps whenever a different or reloaded library replaces this one. */
   generation: number;
+  /** Every story of the library (of those read so far, while it is still being read). */
+  storyCount: number;
+  /** The first rows of "all stories", in library order (at most FIRST_ROWS): the first screen, with no second request. */
   stories: StoryListItem[];
-  /** Most stories first. The one place topic membership is sent: a story's topics are derived from it. */
-  topics: Topic[];
+  /** Most stories first. */
+  topics: TopicSummary[];
   sources: SourceFile[];
   diagnostics: Diagnostic[];
   /** Ids of stories that have a non-empty note. */
@@ -63,10 +88,55 @@ export interface LibrarySnapshot {
   index: IndexStatus;
 }
 
+/**
+ * A topic or a file of the library, encoded as the renderer's filter keys are: `topic:<name>`
+ * or `source:<path>`. null (in a request) is all stories.
+ */
+export type StoryFilter = `topic:${string}` | `source:${string}`;
+
+/** Rows of "all stories" in a snapshot, and the most `library:rows` answers at once. */
+export const FIRST_ROWS = 60;
+export const MAX_ROWS_PER_REQUEST = 1_000;
+
+export interface ViewRequest {
+  /** The snapshot's generation the renderer shows: an answer for another one is dropped there. */
+  generation: number;
+  filter: StoryFilter | null;
+  /** A story whose position in the view to answer (the selection). */
+  locate?: string;
+}
+
+export interface ViewResponse {
+  generation: number;
+  /** Stories in the view (0 when the filter names nothing in this library). */
+  count: number;
+  /** Position of `locate` in the view, or -1 (also when no `locate` was asked). */
+  position: number;
+  /** `locate` is a story of the library (in this view or not). */
+  known: boolean;
+}
+
+/** A window of a view by position, or rows by id (a search's hits); ids unknown to the library are left out. */
+export type RowsRequest =
+  | { generation: number; filter: StoryFilter | null; start: number; end: number }
+  | { generation: number; ids: string[] };
+
+export interface RowsResponse {
+  generation: number;
+  rows: StoryListItem[];
+}
+
+export interface CountsResponse {
+  generation: number;
+  topics: TopicSummary[];
+}
+
 export interface SearchRequest {
   query: string;
   /** Most hits to return with highlights. */
   limit?: number;
+  /** Search this topic's or file's stories only (main resolves them; the renderer holds no membership). */
+  filter?: StoryFilter;
   /**
    * Search these library stories only (the topic or file on screen): hits are
    * ranked among them and `total` counts the matches among them.
@@ -152,8 +222,8 @@ export interface FlushReport {
   unsaved: number;
 }
 
-/** Small UI state remembered across runs (inside DATA/state.json). */
-export interface ViewState {
+/** Small UI state remembered across runs (inside DATA/state.json): the selection and the reader's view preferences. */
+export interface ViewState extends ViewPrefs, LoopView {
   selectedTopic?: string | null;
   selectedStoryId?: string | null;
 }
@@ -164,8 +234,85 @@ export interface AppInfo {
   platform: string;
 }
 
+/** Stories the reader has read and starred, by id (`reading:get`). */
+export interface ReadingSets {
+  read: string[];
+  starred: string[];
+}
+
+/** Mark stories read or unread: named ones, or every story of a topic's, a file's or the whole library's list. */
+export type ReadingMarkRequest = { read: boolean } & ({ ids: string[] } | { generation: number; filter: StoryFilter | null });
+
+export interface ReadingMarkResponse {
+  /** The ids whose mark changed: marking them back undoes exactly this. */
+  changed: string[];
+}
+
+/** The next story without a note in a list (library order), after `after`, wrapping round. */
+export interface NextUnansweredRequest {
+  generation: number;
+  filter: StoryFilter | null;
+  after: string | null;
+}
+
+export interface NextUnansweredResponse {
+  generation: number;
+  /** null: every story of the list has a note. */
+  id: string | null;
+  /** Its position in the list, or -1. */
+  position: number;
+}
+
+export interface JournalRequest {
+  /** ISO time: `answeredSince` counts notes first written at or after it (the renderer's "this week"). */
+  since: string;
+  /** Most entries to answer (0: only the counts). */
+  limit: number;
+  /** Lunr syntax, over the notes' questions and texts; absent or empty: every note. */
+  query?: string;
+}
+
+/** One answered note in the Reflections journal. */
+export interface JournalEntry {
+  id: string;
+  question: string;
+  /** When it was first written (ISO), the journal's order. */
+  created: string;
+  updated: string;
+  /** Its text, shortened for a row. */
+  snippet: string;
+  /** Its story is in the open library (else it is an orphan). */
+  inLibrary: boolean;
+}
+
+export interface JournalResponse {
+  /** Answered notes (matching the query, when one was given). */
+  total: number;
+  /** Answered notes first written since the request's `since`. */
+  answeredSince: number;
+  /** Newest first, at most the request's limit. */
+  entries: JournalEntry[];
+  /** The query could not run (a message for the reader). */
+  error?: string;
+}
+
 /** Menu commands main sends to the renderer. */
-export type MenuCommand = 'focus-search' | 'next-story' | 'previous-story' | 'show-diagnostics' | 'show-history';
+export type MenuCommand =
+  | 'focus-search'
+  | 'next-story'
+  | 'previous-story'
+  | 'next-unanswered'
+  | 'show-reflections'
+  | 'show-shortcuts'
+  | 'show-diagnostics'
+  | 'show-history'
+  | 'toggle-topics'
+  | 'text-bigger'
+  | 'text-smaller'
+  | 'text-reset'
+  | `theme-${ThemeChoice}`
+  | `line-width-${LineWidth}`
+  | `story-font-${StoryFont}`;
 
 /**
  * Request/response signatures, keyed by channel. Channel names are namespaced
@@ -176,7 +323,27 @@ export interface InvokeChannels {
   'library:current': { request: void; response: LibrarySnapshot | null };
   'library:choose': { request: void; response: LibrarySnapshot | null };
   'library:reload': { request: void; response: LibrarySnapshot | null };
+  /** Open a folder dropped on the window: called only by `openDroppedFolder`, which takes the path from the dropped File. */
+  'library:open': { request: { folder: string }; response: LibrarySnapshot };
+  /** File ▸ Open Recent: the remembered folders (`missing` checked now), and opening, forgetting or clearing them. */
+  'library:recents': { request: void; response: RecentLibrary[] };
+  'library:open-recent': { request: { folder: string }; response: LibrarySnapshot };
+  'library:forget-recent': { request: { folder: string }; response: RecentLibrary[] };
+  'library:clear-recents': { request: void; response: RecentLibrary[] };
+  /** How many stories a topic, file or all stories hold, and where one story is among them. */
+  'library:view': { request: ViewRequest; response: ViewResponse };
+  /** Rows of a view by position, or by id. */
+  'library:rows': { request: RowsRequest; response: RowsResponse };
+  /** The topics' counts again (after a note was answered or emptied). */
+  'library:counts': { request: { generation: number }; response: CountsResponse };
   'search:query': { request: SearchRequest; response: SearchResponse };
+  /** The next story of a list whose question has no note. */
+  'library:next-unanswered': { request: NextUnansweredRequest; response: NextUnansweredResponse };
+  'reading:get': { request: void; response: ReadingSets };
+  'reading:mark': { request: ReadingMarkRequest; response: ReadingMarkResponse };
+  'reading:star': { request: { id: string; starred: boolean }; response: void };
+  /** The answered notes newest first (the Reflections view), and how many were answered since a time. */
+  'notes:journal': { request: JournalRequest; response: JournalResponse };
   'story:get': { request: StoryRequest; response: StoryDetail | null };
   'notes:get': { request: { id: string }; response: NoteLoad };
   'notes:save': { request: SaveNoteRequest; response: SaveNoteResponse };
@@ -194,6 +361,8 @@ export interface InvokeChannels {
   'view:load': { request: void; response: ViewState };
   'app:flushed': { request: FlushReport; response: void };
   'app:recovery': { request: void; response: RecoveryReport | null };
+  /** Open an http(s) link in the system browser, after the reader saw it and clicked Open. */
+  'app:open-external': { request: { url: string }; response: void };
 }
 
 /** Events main sends to the renderer, keyed by channel. */
@@ -206,6 +375,8 @@ export interface EventChannels {
   /** A note file changed on disk (another editor, a sync tool, an import). */
   'notes:changed': NoteChangedEvent;
   'notes:moving': NotesMoveState;
+  /** The open library's folder is gone: the window shows the empty screen, which offers Locate… and Remove from Recents. */
+  'library:missing': LibraryMissingEvent;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -217,7 +388,19 @@ export const INVOKE_METHODS = {
   currentLibrary: 'library:current',
   chooseLibrary: 'library:choose',
   reloadLibrary: 'library:reload',
+  recentLibraries: 'library:recents',
+  openRecentLibrary: 'library:open-recent',
+  forgetRecentLibrary: 'library:forget-recent',
+  clearRecentLibraries: 'library:clear-recents',
+  libraryView: 'library:view',
+  libraryRows: 'library:rows',
+  libraryCounts: 'library:counts',
   search: 'search:query',
+  nextUnanswered: 'library:next-unanswered',
+  readingState: 'reading:get',
+  markRead: 'reading:mark',
+  starStory: 'reading:star',
+  notesJournal: 'notes:journal',
   getStory: 'story:get',
   getNote: 'notes:get',
   saveNote: 'notes:save',
@@ -233,6 +416,7 @@ export const INVOKE_METHODS = {
   loadViewState: 'view:load',
   flushed: 'app:flushed',
   takeRecovery: 'app:recovery',
+  openExternal: 'app:open-external',
 } as const satisfies Record<string, InvokeChannel>;
 
 export const EVENT_METHODS = {
@@ -242,6 +426,7 @@ export const EVENT_METHODS = {
   onFlushRequest: 'app:flush-request',
   onNoteChanged: 'notes:changed',
   onNotesMoving: 'notes:moving',
+  onLibraryMissing: 'library:missing',
 } as const satisfies Record<string, EventChannel>;
 
 type InvokeMethods = typeof INVOKE_METHODS;
@@ -255,6 +440,12 @@ export type PonderApi = {
 } & {
   /** Subscribe to an event; returns the unsubscribe function. */
   [M in keyof EventMethods]: (listener: (payload: EventChannels[EventMethods[M]]) => void) => () => void;
+} & {
+  /**
+   * Open a folder dropped on the window. The path is read from the File by the preload
+   * (webUtils), never taken from the page: a page can only open what the user dropped.
+   */
+  openDroppedFolder: (file: File) => Promise<LibrarySnapshot>;
 };
 
 /**
@@ -274,15 +465,27 @@ export const NOTE_TOO_LARGE = 'Ponder: this note is larger than';
 export function createPonderApi(transport: {
   invoke: (channel: InvokeChannel, request: unknown) => Promise<Envelope<unknown>>;
   on: (channel: EventChannel, listener: (payload: unknown) => void) => () => void;
+  /** The path of a dropped file on disk ('' when it has none): Electron's webUtils.getPathForFile. */
+  pathForFile: (file: File) => string;
 }): PonderApi {
   const api: Record<string, unknown> = {};
+  const call = async (channel: InvokeChannel, request?: unknown) => {
+    const envelope = await transport.invoke(channel, request);
+    if (envelope.ok) return envelope.value;
+    throw new Error(envelope.error);
+  };
   for (const [method, channel] of Object.entries(INVOKE_METHODS)) {
-    api[method] = async (request?: unknown) => {
-      const envelope = await transport.invoke(channel, request);
-      if (envelope.ok) return envelope.value;
-      throw new Error(envelope.error);
-    };
+    api[method] = (request?: unknown) => call(channel, request);
   }
+  api['openDroppedFolder'] = (file: File) => {
+    let folder = '';
+    try {
+      folder = transport.pathForFile(file);
+    } catch {
+      // Not a File at all: main answers what an unreadable drop gets.
+    }
+    return call('library:open', { folder });
+  };
   for (const [method, channel] of Object.entries(EVENT_METHODS)) {
     api[method] = (listener: (payload: unknown) => void) => {
       // Wrap the listener so the transport's own event object never reaches the page.

@@ -6,8 +6,11 @@
 
 import { z } from 'zod';
 import { STORY_ID_PATTERN } from '../core/ids';
-import { NOTE_TOO_LARGE } from './ipc-contract';
-import type { InvokeChannel } from './ipc-contract';
+import { MAX_EXTERNAL_URL_CHARS } from './external-url';
+import { MAX_ROWS_PER_REQUEST, NOTE_TOO_LARGE } from './ipc-contract';
+import type { InvokeChannel, StoryFilter } from './ipc-contract';
+import { EDITOR_MODES, MAX_READING_IDS } from './loop-view';
+import { LINE_WIDTHS, PANE_WIDTH_RANGE, STORY_FONTS, TEXT_SCALE_RANGE, THEMES } from './view-prefs';
 
 const storyId = z.string().regex(STORY_ID_PATTERN, 'must be a story id (16 hex digits)');
 
@@ -26,19 +29,62 @@ export const MAX_QUERY_CHARS = 1_000;
 /** A search's filter names at most this many stories: far beyond a real library, and a bound on a runaway renderer. */
 const MAX_SEARCH_IDS = 1_000_000;
 const MAX_VIEW_KEY_CHARS = 4_096;
+/** The Reflections view lists at most this many notes at once (a search finds older ones). */
+const MAX_JOURNAL_ENTRIES = 5_000;
+/** Longer than any path an OS opens (Windows' long paths stop at 32,767 characters). */
+const MAX_FOLDER_CHARS = 32_768;
 
 const none = z.undefined().or(z.null()).transform(() => undefined);
+const generation = z.number().int().min(0);
+/** A topic or file, keyed as the renderer keys its filters (`topic:<name>`, `source:<path>`). */
+const storyFilter = z
+  .string()
+  .max(MAX_VIEW_KEY_CHARS)
+  .regex(/^(topic|source):/, 'must be a topic: or source: filter') as unknown as z.ZodType<StoryFilter>;
+const position = z.number().int().min(0).max(MAX_SEARCH_IDS);
+/** A folder path from a drop or the recent list; whether it is absolute and a folder is checked in main (recent-libraries.ts). */
+const folderPath = z.strictObject({
+  folder: z.string().max(MAX_FOLDER_CHARS).refine((folder) => !folder.includes('\0'), { error: 'must not contain a NUL character' }),
+});
 
 export const REQUEST_SCHEMAS = {
   'app:info': none,
   'library:current': none,
   'library:choose': none,
   'library:reload': none,
+  'library:open': folderPath,
+  'library:recents': none,
+  'library:open-recent': folderPath,
+  'library:forget-recent': folderPath,
+  'library:clear-recents': none,
+  'library:view': z.strictObject({ generation, filter: storyFilter.nullable(), locate: storyId.optional() }),
+  'library:rows': z.union([
+    z
+      .strictObject({ generation, filter: storyFilter.nullable(), start: position, end: position })
+      .refine((range) => range.end >= range.start && range.end - range.start <= MAX_ROWS_PER_REQUEST, {
+        error: `must be a range of at most ${MAX_ROWS_PER_REQUEST} rows`,
+      }),
+    z.strictObject({ generation, ids: z.array(storyId).max(MAX_ROWS_PER_REQUEST) }),
+  ]),
+  'library:counts': z.strictObject({ generation }),
   'search:query': z.strictObject({
     query: z.string().max(MAX_QUERY_CHARS),
     limit: z.number().int().min(1).max(100_000).optional(),
     ids: z.array(storyId).max(MAX_SEARCH_IDS).optional(),
+    filter: storyFilter.optional(),
     scope: z.enum(['library', 'orphans']).optional(),
+  }),
+  'library:next-unanswered': z.strictObject({ generation, filter: storyFilter.nullable(), after: storyId.nullable() }),
+  'reading:get': none,
+  'reading:mark': z.union([
+    z.strictObject({ ids: z.array(storyId).max(MAX_READING_IDS), read: z.boolean() }),
+    z.strictObject({ generation, filter: storyFilter.nullable(), read: z.boolean() }),
+  ]),
+  'reading:star': z.strictObject({ id: storyId, starred: z.boolean() }),
+  'notes:journal': z.strictObject({
+    since: z.iso.datetime({ offset: true }),
+    limit: z.number().int().min(0).max(MAX_JOURNAL_ENTRIES),
+    query: z.string().max(MAX_QUERY_CHARS).optional(),
   }),
   'story:get': z.strictObject({
     id: storyId,
@@ -61,10 +107,21 @@ export const REQUEST_SCHEMAS = {
   'view:save': z.strictObject({
     selectedTopic: z.string().max(MAX_VIEW_KEY_CHARS).nullable().optional(),
     selectedStoryId: storyId.nullable().optional(),
+    theme: z.enum(THEMES).optional(),
+    textScale: z.number().int().min(TEXT_SCALE_RANGE[0]).max(TEXT_SCALE_RANGE[1]).optional(),
+    lineWidth: z.enum(LINE_WIDTHS).optional(),
+    storyFont: z.enum(STORY_FONTS).optional(),
+    topicsWidth: z.number().min(PANE_WIDTH_RANGE[0]).max(PANE_WIDTH_RANGE[1]).optional(),
+    storiesWidth: z.number().min(PANE_WIDTH_RANGE[0]).max(PANE_WIDTH_RANGE[1]).optional(),
+    topicsHidden: z.boolean().optional(),
+    editorMode: z.enum(EDITOR_MODES).optional(),
+    welcomed: z.boolean().optional(),
   }),
   'view:load': none,
   'app:flushed': z.strictObject({ unsaved: z.number().int().min(0).max(1_000_000) }),
   'app:recovery': none,
+  // The scheme is checked by main's one opener (electron/main/external-links.ts); here only the shape.
+  'app:open-external': z.strictObject({ url: z.string().max(MAX_EXTERNAL_URL_CHARS) }),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 export type ValidRequest<C extends InvokeChannel> = z.output<(typeof REQUEST_SCHEMAS)[C]>;

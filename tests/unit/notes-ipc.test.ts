@@ -39,6 +39,7 @@ beforeEach(async () => {
     pickImportSource: async () => null,
     revealDataFolder: async () => undefined,
     recovery: () => null,
+    openExternal: async () => undefined,
   });
   const snapshot = await value(handlers['library:choose'](undefined));
   id = snapshot!.stories[0]!.id;

@@ -3,6 +3,7 @@
 // with the file falls back to defaults, field by field.
 
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { copyAside, nodeWriteFs, writeFileAtomic } from '../fs/atomic-write';
 import type { WriteFs } from '../fs/atomic-write';
 import { describeFsError, noop } from '../fs/errors';
@@ -29,7 +30,15 @@ export interface AppState {
   reading?: ReadingSets;
   /** Last window bounds; absent until the window has been moved or resized. */
   window?: WindowState;
+  /**
+   * Library folders opened, most recent first, at most MAX_RECENT_LIBRARIES (File ▸ Open Recent).
+   * Absent when there are none, and in a state.json from before recents existed.
+   */
+  recentLibraries?: string[];
 }
+
+/** File ▸ Open Recent lists this many folders. */
+export const MAX_RECENT_LIBRARIES = 10;
 
 export interface ReadingSets {
   /** In the order they were marked, oldest first: past MAX_READING_IDS the oldest are dropped. */
@@ -80,11 +89,14 @@ export class AppStateStore {
    * replace; `window: undefined` removes the window), drop what is invalid, and write state.json
    * atomically. Rejects with a "Ponder: " message when the file cannot be
    * written; the new state is still kept in memory and written next time.
+   * `patch` may be a function of the current state, for a change that must not race another
+   * (a recent folder added while one is removed).
    */
-  update(patch: Partial<AppState>): Promise<AppState> {
+  update(patch: Partial<AppState> | ((current: Readonly<AppState>) => Partial<AppState>)): Promise<AppState> {
     return this.#serial(async () => {
       const current = await this.#ensureLoaded();
-      const changes: Record<string, unknown> = isRecord(patch) ? patch : {};
+      const made = typeof patch === 'function' ? patch(clone(current)) : patch;
+      const changes: Record<string, unknown> = isRecord(made) ? made : {};
       const merged = { ...current, ...changes };
       if (isRecord(changes.view)) merged.view = { ...current.view, ...changes.view };
       const next = sanitize(merged);
@@ -153,7 +165,21 @@ function sanitize(data: unknown): AppState {
   if (reading) state.reading = reading;
   const window = sanitizeWindow(input.window);
   if (window) state.window = window;
+  const recents = sanitizeRecents(input.recentLibraries);
+  if (recents.length > 0) state.recentLibraries = recents;
   return state;
+}
+
+/** `recents` with `folder` first (moved there if it was listed), at most MAX_RECENT_LIBRARIES. */
+export function withRecentLibrary(recents: readonly string[] | undefined, folder: string): string[] {
+  return [folder, ...(recents ?? []).filter((listed) => listed !== folder)].slice(0, MAX_RECENT_LIBRARIES);
+}
+
+/** Absolute folder paths only, each once, the most recent MAX_RECENT_LIBRARIES. */
+function sanitizeRecents(data: unknown): string[] {
+  if (!Array.isArray(data)) return [];
+  const folders = data.filter((folder): folder is string => typeof folder === 'string' && path.isAbsolute(folder) && !folder.includes('\0'));
+  return [...new Set(folders)].slice(0, MAX_RECENT_LIBRARIES);
 }
 
 /** The valid preferences in `view`, each on its own (absent ones stay absent). */

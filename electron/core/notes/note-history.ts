@@ -16,7 +16,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { nodeWriteFs, writeNewFileAtomic } from '../fs/atomic-write';
 import type { WriteFs } from '../fs/atomic-write';
-import { errorCode, noop } from '../fs/errors';
+import { describeFsError, errorCode, noop } from '../fs/errors';
 import { versionsToThin } from './history-thinning';
 import { readNoteFile } from './note-file';
 import { serializeNote } from './note-format';
@@ -114,9 +114,14 @@ export class NoteHistory {
     throw new Error(`Ponder: could not find a free name for a version in ${dir}.`);
   }
 
-  /** Delete every version of `id` (the reader asked for it). */
+  /** Delete every version of `id` (the reader asked for it); rejects with a "Ponder: " message. */
   async purge(id: string): Promise<void> {
-    await rm(this.dirFor(id), { recursive: true, force: true });
+    const dir = this.dirFor(id);
+    try {
+      await rm(dir, { recursive: true, force: true });
+    } catch (error) {
+      throw new Error(`Ponder: could not delete the history in ${dir}: ${describeFsError(error)}. Try again.`, { cause: error });
+    }
   }
 
   /** Delete the versions age-thinning lets go. Best effort: a version left over is harmless. */

@@ -22,6 +22,8 @@ import { NoteHistory } from './note-history';
 import type { KeepOptions } from './note-history';
 import { keepAside, readNoteFile, revisionOf, toNoteLoad } from './note-file';
 import { keepText, recoverLeftovers } from './notes-recovery';
+import { assertSaveInput, shrinksMuch } from './save-input';
+import type { SaveNoteInput } from './save-input';
 import type { RecoveryReport } from './notes-recovery';
 import type { LoadedNote as Loaded } from './note-file';
 import { isAsideCopy, serializeNote } from './note-format';
@@ -31,22 +33,7 @@ import type { ExtraFrontMatter } from './note-format';
 import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from '../types';
 import type { Note } from '../types';
 
-/** What `save` needs; the store adds the times. */
-export interface SaveNoteInput {
-  id: string;
-  /** The note's Markdown. An empty text is saved too: the reader cleared the note. */
-  text: string;
-  /** The story's question. Empty: keep the one already in the file (an orphan's note). */
-  question: string;
-  /** The story's digest file. Empty: keep the one already in the file. */
-  source: string;
-  /**
-   * The revision the text was edited from (null: there was no file). When the
-   * file holds another text now, the save is a conflict and changes nothing.
-   * Undefined: save whatever is on disk (its text still goes to history).
-   */
-  baseRevision?: string | null;
-}
+export type { SaveNoteInput } from './save-input';
 
 export interface NotesStoreOptions {
   /** The file system writes go through. Default: the real one; tests inject failures. */
@@ -130,15 +117,7 @@ export class NotesStore {
    * note file is as it was.
    */
   async save(input: SaveNoteInput): Promise<SaveNoteResult> {
-    if (typeof input !== 'object' || input === null) throw new Error('Ponder: a note to save must be an object.');
-    assertId(input.id);
-    for (const key of ['text', 'question', 'source'] as const) {
-      if (typeof input[key] !== 'string') throw new Error(`Ponder: a note's ${key} must be text.`);
-    }
-    const base = input.baseRevision;
-    if (base !== undefined && base !== null && typeof base !== 'string') {
-      throw new Error("Ponder: a note's base revision must be text or null.");
-    }
+    assertSaveInput(input);
     return this.#serial(input.id, async () => {
       const loaded = await this.#read(input.id);
       await this.#noticeExternal(input.id, loaded);
@@ -245,7 +224,7 @@ export class NotesStore {
   /** Delete every earlier version of the note (the reader asked, and confirmed). The note itself stays. */
   async purgeHistory(id: string): Promise<void> {
     assertId(id);
-    await this.#serial(id, () => this.#removeHistory(id));
+    await this.#serial(id, () => this.#history.purge(id));
   }
 
   /**
@@ -263,17 +242,8 @@ export class NotesStore {
       }
       // Its absence is this store's own doing: not a change for the watcher to report.
       this.#known.set(id, { revision: null, ours: true, reported: true });
-      await this.#removeHistory(id);
-    });
-  }
-
-  async #removeHistory(id: string): Promise<void> {
-    try {
       await this.#history.purge(id);
-    } catch (error) {
-      const dir = this.#history.dirFor(id);
-      throw new Error(`Ponder: could not delete the history in ${dir}: ${describeFsError(error)}. Try again.`, { cause: error });
-    }
+    });
   }
 
   /** Resolves once every operation started so far has finished (for quitting). */
@@ -419,12 +389,6 @@ interface Known {
 
 function knownFrom(loaded: Loaded): Known {
   return { revision: loaded.revision, note: loaded.kind === 'note' ? loaded.note : undefined, ours: false, reported: true };
-}
-
-/** `next` lost more than a quarter of `before` (and at least a few characters): not a step of typing. */
-function shrinksMuch(before: string, next: string): boolean {
-  const lost = before.length - next.length;
-  return next.trim() === '' || (lost > 16 && lost > before.length / 4);
 }
 
 function assertId(id: unknown): asserts id is string {

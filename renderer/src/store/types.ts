@@ -10,7 +10,9 @@ import type {
   NotesOverview,
   PonderApi,
   SearchHitView,
+  StoryListItem,
 } from '../../../electron/shared/ipc-contract';
+import type { ViewPrefsSlice } from './view-prefs';
 
 /** A topic or file filter, or the orphaned notes, encoded as it is saved in the view state. */
 export type FilterKey = `topic:${string}` | `source:${string}` | 'orphans';
@@ -45,11 +47,56 @@ export interface SelectionSlice {
    * selected (the note is being written) until the reader chooses something else.
    */
   pinnedStoryId: string | null;
+  /** Position of the selected story in the list on show; -1 while unknown or not in it. */
+  selectedPosition: number;
   selectFilter(filter: FilterKey | null): void;
-  /** Saves the note being left, then loads the note of the story chosen. */
-  selectStory(id: string | null): void;
+  /**
+   * Saves the note being left, then loads the note of the story chosen. `position`: where it is
+   * in the list on show, when the caller knows (a row click, a keyboard move); found otherwise.
+   */
+  selectStory(id: string | null, position?: number): void;
   /** Moves the selection through the visible list (ArrowUp/Down, j/k, menu). */
   moveSelection(delta: 1 | -1): void;
+}
+
+/** What the stories pane lists: a view of the library, of a search's hits, or of the orphaned notes. */
+export interface ListView {
+  /** Bumped for each new view: rows and answers asked for an older one are dropped. */
+  seq: number;
+  /** The library generation the view is of (0: none). */
+  generation: number;
+  filter: FilterKey | null;
+  /** 'library': rows by position from main; 'search': rows of the hits' ids from main; 'orphans': rows held here. */
+  kind: 'library' | 'search' | 'orphans';
+  /** Rows in the view; null until main has answered. */
+  count: number | null;
+  /** A search's hit ids, best first. */
+  ids: readonly string[] | null;
+  /** Title and snippet ranges by story id, while searching. */
+  highlights: ReadonlyMap<string, SearchHitView['highlights']> | null;
+  /** The search these rows answer, if any. */
+  query: string | null;
+  /** Matches for the query within the filter (before the hit limit). */
+  searchTotal: number;
+}
+
+/** Rows of a page, by position within it; a row main did not find is undefined. */
+export type ListPage = readonly (StoryListItem | undefined)[];
+
+export interface StoryListSlice {
+  listView: ListView;
+  /** Fetched pages of the view, by page number (LIST_PAGE_ROWS rows each): only those near the viewport. */
+  listPages: ReadonlyMap<number, ListPage>;
+  /** Builds the view again from the library, filter, search and orphans (the store calls it when they change). */
+  refreshList(): void;
+  /** Rows `start`..`end` (inclusive) are on screen: fetches the pages missing around them. */
+  showRows(start: number, end: number): void;
+  /** Selects story `id` once the view says it is in it (else its first story), as the saved view state asks at startup. */
+  restoreSelection(id: string): void;
+  /** Selects the story at `position` of the view, fetching its row first when needed. */
+  selectAt(position: number): void;
+  /** The unanswered counts changed (a note was answered or emptied): asks main for the topics' counts. */
+  refreshCounts(): void;
 }
 
 /** Results of the last successful search. */
@@ -169,7 +216,8 @@ export interface NoteSelectRequest {
   seq: number;
 }
 
-export interface UiSlice {
+/** Dialogs, requests between components, and the reader's view preferences (view-prefs.ts). */
+export interface UiSlice extends ViewPrefsSlice {
   diagnosticsOpen: boolean;
   /** The history dialog of the selected story's note. */
   historyOpen: boolean;
@@ -196,7 +244,57 @@ export interface UiSlice {
   setNotesMoveState(state: NotesMoveState): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & SearchSlice & NotesSlice & UiSlice;
+/** Where a keyboard action sends focus: the stories list, the search box, or the note editor. */
+export type FocusTarget = 'list' | 'search' | 'editor';
+
+/** A short message at the bottom of the window, with at most one action (Undo, Show). */
+export interface Toast {
+  message: string;
+  actionLabel: string | null;
+  /** Bumped for each new toast, so the same message shown twice is announced and timed again. */
+  seq: number;
+}
+
+export interface ReadingSlice {
+  /** Stories read and starred (main keeps them in state.json; changed here at once). */
+  readIds: ReadonlySet<string>;
+  starredIds: ReadonlySet<string>;
+  /** The open story the reader marked unread with `m`: not marked read again while it stays open. */
+  keptUnreadId: string | null;
+  toast: Toast | null;
+  /** A keyboard action's request for focus; `id`: the story whose editor should take it. Cleared once handled. */
+  focusRequest: { target: FocusTarget; id: string | null; seq: number } | null;
+  shortcutsOpen: boolean;
+  reflectionsOpen: boolean;
+  /** The first-run welcome was seen (state.json); null until the view state is loaded. */
+  welcomed: boolean | null;
+  setWelcomed(welcomed: boolean): void;
+  loadReading(): Promise<void>;
+  /** Marks stories read or unread; resolves with the ids whose mark changed in main. */
+  markRead(ids: readonly string[], read: boolean): Promise<string[]>;
+  /** `m`: the selected story (or `id`) read ↔ unread. */
+  toggleRead(id?: string | null): void;
+  /** `s`: star or unstar the selected story (or `id`). */
+  toggleStar(id?: string | null): void;
+  /** Marks every story of the list on show as read, with Undo in a toast. */
+  markViewRead(): Promise<void>;
+  showToast(message: string, action?: { label: string; run: () => void } | null): void;
+  runToastAction(): void;
+  dismissToast(): void;
+  requestFocus(target: FocusTarget, id?: string | null): void;
+  /** The component asked has taken focus. */
+  focusHandled(): void;
+  /** From the search box (↓, Enter): runs the search if needed, selects the first hit and focuses the results. */
+  enterResults(): Promise<void>;
+  setShortcutsOpen(open: boolean): void;
+  setReflectionsOpen(open: boolean): void;
+  /** `n`: opens the next story whose question has no note and puts the cursor in the editor; says so when none is left. */
+  nextUnanswered(): Promise<void>;
+  /** `[` / `]`: the previous or next topic of the topics list. */
+  stepTopic(delta: 1 | -1): void;
+}
+
+export type AppState = LibrarySlice & SelectionSlice & StoryListSlice & SearchSlice & NotesSlice & UiSlice & ReadingSlice;
 
 /** A slice creator that receives the API it talks to, so tests can hand it a fake. */
 export type SliceCreator<Slice> = (api: PonderApi) => StateCreator<AppState, [], [], Slice>;

@@ -16,9 +16,17 @@ export function crashSeq(question: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** A text of 1 to 48 KB (so writes span many disk blocks) that starts and ends with its id and number. */
+/** A text of 1 to 13 KB (so writes span many disk blocks) that starts and ends with its id and number. */
 export function crashText(id: string, seq: number): string {
-  const lines = 16 + ((seq * 7919 + Number.parseInt(id.slice(-4), 16) * 104729) % 760);
+  const lines = 16 + ((seq * 7919 + Number.parseInt(id.slice(-4), 16) * 104729) % 200);
   const body = Array.from({ length: lines }, (_, i) => `${id}:${seq}:${i} the quick brown fox jumps over the dog ✓`);
   return `BEGIN ${id} ${seq}\n${body.join('\n')}\nEND ${id} ${seq}\n`;
+}
+
+/** How the child saves `seq` of `id`: a plain save, one based on the revision it wrote last, or one on a stale revision. */
+export type SaveKind = 'plain' | 'conditional' | 'conflict';
+
+export function saveKind(id: string, seq: number): SaveKind {
+  const turn = (seq + CRASH_IDS.indexOf(id)) % 4;
+  return turn === 0 ? 'plain' : turn === 3 ? 'conflict' : 'conditional';
 }

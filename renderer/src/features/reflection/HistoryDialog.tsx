@@ -15,6 +15,7 @@ export function HistoryDialog({ id }: { id: string }) {
     <ModalDialog open={open} onClose={close} title="History of this note" titleId="history-title" testId={testIds.historyDialog} wide>
       {/* Mounted only while open, so each opening asks for the versions afresh. */}
       {open && <HistoryBody id={id} onRestored={close} />}
+      {open && <ForgetActions id={id} onDone={close} />}
     </ModalDialog>
   );
 }
@@ -111,6 +112,59 @@ function HistoryBody({ id, onRestored }: { id: string; onRestored: () => void })
           </button>
         </div>
       </div>
+    </div>
+  );
+}
+
+type Forget = 'purge' | 'delete';
+
+const FORGET_WORDS: Record<Forget, { ask: string; question: string; confirm: string }> = {
+  purge: {
+    ask: 'Delete history…',
+    question: 'Delete every earlier version of this note? The note itself stays. This cannot be undone.',
+    confirm: 'Delete history',
+  },
+  delete: {
+    ask: 'Delete note and its history…',
+    question: 'Delete this note and every earlier version of it? This cannot be undone.',
+    confirm: 'Delete note and history',
+  },
+};
+
+/** Purging one note's history, or deleting the note with it: each asks for confirmation first. */
+function ForgetActions({ id, onDone }: { id: string; onDone: () => void }) {
+  const purge = useAppStore((state) => state.purgeNoteHistory);
+  const remove = useAppStore((state) => state.deleteNote);
+  const [asking, setAsking] = useState<Forget | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const onConfirm = async (what: Forget) => {
+    setBusy(true);
+    const failure = await (what === 'purge' ? purge(id) : remove(id));
+    setBusy(false);
+    setProblem(failure);
+    if (!failure) onDone();
+  };
+  return (
+    <div className="history__actions" role="group" aria-label="Forget this note">
+      {problem && <p className="history__problem" role="alert">{problem}</p>}
+      {asking ? (
+        <>
+          <p className="history__caption">{FORGET_WORDS[asking].question}</p>
+          <button type="button" className="button" disabled={busy} onClick={() => setAsking(null)}>
+            Cancel
+          </button>
+          <button type="button" className="button button--accent" disabled={busy} onClick={() => void onConfirm(asking)}>
+            {FORGET_WORDS[asking].confirm}
+          </button>
+        </>
+      ) : (
+        (['purge', 'delete'] as const).map((what) => (
+          <button key={what} type="button" className="button" onClick={() => setAsking(what)}>
+            {FORGET_WORDS[what].ask}
+          </button>
+        ))
+      )}
     </div>
   );
 }
