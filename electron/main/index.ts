@@ -22,6 +22,7 @@ import { reopenCrashedPages } from './renderer-recovery';
 import { openExternalLink } from './external-links';
 import { createMainWindow, windowBounds } from './main-window';
 import { buildMenu } from './menu';
+import type { MenuActions } from './menu';
 import { ReaderSession } from '../services/reader-session';
 import { denyPermissions, hardenWebContents } from './security';
 import { refuseDebugSwitchesWhenPackaged } from './debug-switches';
@@ -107,18 +108,22 @@ async function start(): Promise<void> {
   });
   const trustedOrigins = [APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])];
   bindIpc(journal.record(holdWrites(handlers, () => moveState !== 'idle')), senderCheck(() => mainWindow?.webContents ?? null, trustedOrigins));
-  Menu.setApplicationMenu(
-    buildMenu({
-      openFolder: () => void chooseAndOpen(),
-      reloadLibrary: () => void session.reload().catch(reportOpenError),
-      revealDataFolder: () => void shell.openPath(dataDir),
-      exportNotes: (format) => void exportNotes(handlers, format),
-      importNotes: (kind) => void importNotesFrom(kind),
-      moveDataFolder: () => void moveDataFolderAndRestart(),
-      command: (command) => emit('menu:command', command),
-      isDev: !app.isPackaged,
-    }),
-  );
+  const menuActions = {
+    openFolder: () => void chooseAndOpen(),
+    reloadLibrary: () => void session.reload().catch(reportOpenError),
+    revealDataFolder: () => void shell.openPath(dataDir),
+    exportNotes: (format) => void exportNotes(handlers, format),
+    importNotes: (kind) => void importNotesFrom(kind),
+    moveDataFolder: () => void moveDataFolderAndRestart(),
+    command: (command) => emit('menu:command', command),
+    isDev: !app.isPackaged,
+    openRecent: (folder) => void openRecent(folder),
+    clearRecents: () => void session.recents.clear().catch(reportOpenError),
+  } satisfies Omit<MenuActions, 'recents'>;
+  // File ▸ Open Recent is rebuilt whenever the list changes (or one of its folders went missing).
+  const installMenu = async () => Menu.setApplicationMenu(buildMenu({ ...menuActions, recents: await session.recents.list() }));
+  session.recents.onChange(() => void installMenu().catch((error: unknown) => console.error('Ponder: could not update the menu:', error)));
+  await installMenu();
 
   await openInitialLibrary();
   const state = await session.state.load();
@@ -151,7 +156,9 @@ function reportCrashLoop(): void {
 /** The command-line folder, else the last library, else the bundled sample. */
 async function openInitialLibrary(): Promise<void> {
   const state = await session.state.load();
-  const candidates = [commandLine.library, state.lastLibrary, sampleLibrary].filter(
+  // A last library that moved or vanished is not replaced by the sample: the window offers Locate… for it.
+  const lastMissing = state.lastLibrary !== null && !existsSync(state.lastLibrary);
+  const candidates = [commandLine.library, state.lastLibrary, lastMissing ? null : sampleLibrary].filter(
     (folder): folder is string => typeof folder === 'string' && existsSync(folder),
   );
   for (const folder of candidates) {
@@ -168,6 +175,12 @@ async function pickFolder(): Promise<string | null> {
   const options: Electron.OpenDialogOptions = { title: 'Open a digest folder', properties: ['openDirectory'] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** File ▸ Open Recent: the page writes its pending notes first, as for any library change it asks for. */
+async function openRecent(folder: string): Promise<void> {
+  await flushGate.wait(() => emit('app:flush-request', undefined));
+  await openAndAnnounce(folder);
 }
 
 async function chooseAndOpen(): Promise<void> {

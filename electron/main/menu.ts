@@ -3,7 +3,7 @@
 
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/ipc-contract';
+import type { MenuCommand, RecentLibrary } from '../shared/ipc-contract';
 
 export interface MenuActions {
   openFolder: () => void;
@@ -14,6 +14,10 @@ export interface MenuActions {
   moveDataFolder: () => void;
   command: (command: MenuCommand) => void;
   isDev: boolean;
+  /** File ▸ Open Recent, most recent first: main rebuilds the menu when the list changes. */
+  recents: RecentLibrary[];
+  openRecent: (folder: string) => void;
+  clearRecents: () => void;
 }
 
 export function buildMenu(actions: MenuActions): Menu {
@@ -24,6 +28,7 @@ export function buildMenu(actions: MenuActions): Menu {
       label: '&File',
       submenu: [
         { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: actions.openFolder },
+        { label: 'Open Recent', submenu: openRecentItems(actions) },
         { label: 'Reload Library', accelerator: 'CmdOrCtrl+Shift+R', click: actions.reloadLibrary },
         { type: 'separator' },
         {
@@ -91,9 +96,41 @@ export function buildMenu(actions: MenuActions): Menu {
         ...(actions.isDev ? [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }] : []),
       ],
     },
+    {
+      // The page binds these single keys itself (renderer/src/app/shortcuts.ts): shown, not registered,
+      // so typing them in the note editor stays typing.
+      label: '&Go',
+      submenu: [
+        { label: 'Next Story', ...pageKey('J'), click: () => actions.command('next-story') },
+        { label: 'Previous Story', ...pageKey('K'), click: () => actions.command('previous-story') },
+        { label: 'Next Unanswered Question', ...pageKey('N'), click: () => actions.command('next-unanswered') },
+        { type: 'separator' },
+        { label: 'Search Stories', ...pageKey('/'), click: () => actions.command('focus-search') },
+        { label: 'Reflections', ...pageKey('R'), click: () => actions.command('show-reflections') },
+      ],
+    },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'Keyboard Shortcuts', ...pageKey('Shift+/'), click: () => actions.command('show-shortcuts') }],
+    },
   ];
   return Menu.buildFromTemplate(template);
+}
+
+/** The folders, a missing one greyed out, then Clear Recently Opened. */
+function openRecentItems({ recents, openRecent, clearRecents }: MenuActions): MenuItemConstructorOptions[] {
+  const folders: MenuItemConstructorOptions[] = recents.map(({ folder, missing }) => ({
+    // The whole path tells two folders of one name apart; `&` would be read as a mnemonic marker.
+    label: `${folder.replaceAll('&', '&&')}${missing ? ' (missing)' : ''}`,
+    enabled: !missing,
+    click: () => openRecent(folder),
+  }));
+  return [
+    ...(folders.length > 0 ? folders : [{ label: 'No Recent Folders', enabled: false }]),
+    { type: 'separator' },
+    { label: 'Clear Recently Opened', enabled: recents.length > 0, click: clearRecents },
+  ];
 }
 
 /** A shortcut the menu shows but leaves to the page. */

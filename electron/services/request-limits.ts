@@ -56,6 +56,8 @@ export const DIALOG_BUSY = 'Ponder: a dialog is already open. Finish or cancel i
 export const DIALOG_FLOOD = 'Ponder: too many dialogs were asked for in a short time. Wait a few seconds, then try again.';
 export const RELOAD_BUSY = 'Ponder: the library is already being reloaded. Wait for it to finish, then try again.';
 export const RELOAD_FLOOD = 'Ponder: the library was reloaded too often in a short time. Wait a few seconds, then try again.';
+export const OPEN_BUSY = 'Ponder: a library is already being opened. Wait for it to appear, then try again.';
+export const OPEN_FLOOD = 'Ponder: libraries were opened too often in a short time. Wait a few seconds, then try again.';
 export const LINK_FLOOD = 'Ponder: too many links were opened in a short time. Wait a few seconds, then open the link again.';
 
 /** The limits of one handler table: one dialog at a time across every dialog channel. */
@@ -63,6 +65,8 @@ export function createRequestLimits(now?: () => number) {
   return {
     dialogs: new RequestLimit({ burst: 5, perSecond: 0.2, concurrent: 1, busyMessage: DIALOG_BUSY, floodMessage: DIALOG_FLOOD, now }),
     reloads: new RequestLimit({ burst: 3, perSecond: 0.5, concurrent: 1, busyMessage: RELOAD_BUSY, floodMessage: RELOAD_FLOOD, now }),
+    // Opening a dropped or recent folder reads a whole library, as a reload does.
+    opens: new RequestLimit({ burst: 3, perSecond: 0.5, concurrent: 1, busyMessage: OPEN_BUSY, floodMessage: OPEN_FLOOD, now }),
     links: new RequestLimit({ burst: 3, perSecond: 0.5, floodMessage: LINK_FLOOD, now }),
   };
 }

@@ -98,6 +98,33 @@ for (const theme of ['Light', 'Dark'] as const) {
       });
     });
 
+    test.describe('a missing library, with recent folders', () => {
+      test.use({
+        // eslint-disable-next-line no-empty-pattern
+        launch: async ({}, use) => {
+          const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-missing-'));
+          const gone = path.join(dataDir, 'gone');
+          await writeFile(path.join(dataDir, 'state.json'), JSON.stringify({ version: 1, lastLibrary: gone, recentLibraries: [gone, SAMPLE_LIBRARY] }));
+          await use({ library: null, dataDir });
+          await rm(dataDir, { recursive: true, force: true });
+        },
+      });
+
+      test('the missing-library card, the recent folders, and the Library and Notes menus', async ({ ui }) => {
+        const menus = ui.libraries;
+        await expect(menus.missingLibrary).toBeVisible();
+        await expect(menus.recentFolders).toHaveCount(1);
+        await ui.chooseDisplay(theme);
+        await expectAccessible(ui, 'a missing library with recent folders');
+        await menus.openMenu(menus.libraryButton, menus.libraryMenu);
+        await expect(menus.recentMenuItem('gone (missing)')).toBeVisible();
+        await expectAccessible(ui, 'the Library menu');
+        await ui.page.keyboard.press('Escape');
+        await menus.openMenu(menus.notesButton, menus.notesMenu);
+        await expectAccessible(ui, 'the Notes menu');
+      });
+    });
+
     test.describe('an empty library', () => {
       // A fresh empty folder per test: the fixture makes it, and removes it after.
       test.use({

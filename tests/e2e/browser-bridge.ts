@@ -11,8 +11,16 @@ declare global {
     /** The host's binding; answers an Envelope as JSON text. */
     __ponderInvoke: (channel: InvokeChannel, request: unknown) => Promise<string>;
     __ponderEmit: (channel: EventChannel, payload: unknown) => void;
+    /**
+     * Where the spec's simulated drops "are" on disk (reader-page.ts dropOnWindow): the part of
+     * Electron's webUtils.getPathForFile the host plays. A File not in it has no path, as a
+     * page-made File has none in Electron.
+     */
+    __ponderDropPaths: WeakMap<File, string>;
   }
 }
+
+window.__ponderDropPaths = new WeakMap();
 
 const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
 
@@ -31,6 +39,7 @@ Object.defineProperty(window, 'ponder', {
         set.delete(listener);
       };
     },
+    pathForFile: (file) => window.__ponderDropPaths.get(file) ?? '',
   }),
   writable: false,
   configurable: false,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, describe, expect } from 'vitest';
-import { AppStateStore, DEFAULT_APP_STATE } from '../../electron/core/data/app-state';
+import { AppStateStore, DEFAULT_APP_STATE, MAX_RECENT_LIBRARIES, withRecentLibrary } from '../../electron/core/data/app-state';
 import type { AppState } from '../../electron/core/data/app-state';
 
 const test = base.extend<{ tmpDir: string }>({
@@ -156,5 +156,43 @@ describe('AppStateStore', () => {
     );
     // The change is kept in memory, and later calls still work.
     expect(await store.load()).toMatchObject({ lastLibrary: '/lib' });
+  });
+});
+
+describe('recent libraries in state.json', () => {
+  test('keeps the last 10 folders, most recent first, each once, and reads them back in a new run', async ({ tmpDir }) => {
+    const store = new AppStateStore(tmpDir);
+    for (let i = 0; i < 12; i++) await store.update((current) => ({ recentLibraries: withRecentLibrary(current.recentLibraries, `/lib/${i}`) }));
+    await store.update((current) => ({ recentLibraries: withRecentLibrary(current.recentLibraries, '/lib/5') }));
+    const expected = ['/lib/5', '/lib/11', '/lib/10', '/lib/9', '/lib/8', '/lib/7', '/lib/6', '/lib/4', '/lib/3', '/lib/2'];
+    expect(MAX_RECENT_LIBRARIES).toBe(10);
+    expect((await new AppStateStore(tmpDir).load()).recentLibraries).toEqual(expected);
+    expect(JSON.parse(await readFile(path.join(tmpDir, 'state.json'), 'utf8')).recentLibraries).toEqual(expected);
+  });
+
+  test('a state.json from before recents, or with an empty list, has none; clearing removes the key', async ({ tmpDir }) => {
+    await writeFile(path.join(tmpDir, 'state.json'), JSON.stringify({ version: 1, lastLibrary: '/lib', view: {} }));
+    const store = new AppStateStore(tmpDir);
+    expect(await store.load()).toEqual({ ...DEFAULTS, lastLibrary: '/lib' });
+    await store.update({ recentLibraries: ['/a'] });
+    expect(await store.update({ recentLibraries: [] })).toEqual({ ...DEFAULTS, lastLibrary: '/lib' });
+    expect(JSON.parse(await readFile(path.join(tmpDir, 'state.json'), 'utf8'))).not.toHaveProperty('recentLibraries');
+  });
+
+  test('drops entries that are not absolute folder paths, repeats, and the overflow; keeps the rest', async ({ tmpDir }) => {
+    const listed = ['/ok', 'relative/dir', '', 42, null, '/nul\0byte', '/ok', { folder: '/x' }, ...Array.from({ length: 12 }, (_, i) => `/more/${i}`)];
+    await writeFile(path.join(tmpDir, 'state.json'), JSON.stringify({ version: 1, recentLibraries: listed }));
+    const recents = (await new AppStateStore(tmpDir).load()).recentLibraries;
+    expect(recents).toEqual(['/ok', ...Array.from({ length: 9 }, (_, i) => `/more/${i}`)]);
+    await writeFile(path.join(tmpDir, 'state.json'), JSON.stringify({ version: 1, recentLibraries: '/not-a-list' }));
+    expect(await new AppStateStore(tmpDir).load()).toEqual(DEFAULTS);
+  });
+
+  test('changes made from the current state do not lose each other when they race', async ({ tmpDir }) => {
+    const store = new AppStateStore(tmpDir);
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => store.update((current) => ({ recentLibraries: withRecentLibrary(current.recentLibraries, `/lib/${i}`) }))),
+    );
+    expect((await new AppStateStore(tmpDir).load()).recentLibraries).toEqual(Array.from({ length: 8 }, (_, i) => `/lib/${7 - i}`));
   });
 });
