@@ -4,11 +4,12 @@
 // ranges for the rows and the story on screen. The engine's life (build,
 // update) belongs to ReaderSession; this file only asks it questions.
 
-import { InProcessEngine } from '../core/search/in-process-engine';
 import type { SearchEngine } from '../core/search/engine';
 import { highlightRanges, highlightStory } from '../core/search/highlight';
+import { isRefusal } from '../core/search/query-budget';
 import type { FieldHighlights, NoteView, SearchHit, Story } from '../core/types';
-import type { SearchResponse, SearchScope, StoryListItem } from '../shared/ipc-contract';
+import type { SearchResponse, SearchScope, StoryFilter, StoryListItem } from '../shared/ipc-contract';
+import { NotesEngine } from './notes-engine';
 
 /** Most hits a search answers when the request names no limit. */
 const DEFAULT_LIMIT = 500;
@@ -17,6 +18,8 @@ export interface SearchRequestOptions {
   limit?: number;
   /** Search these stories of the library only. */
   ids?: readonly string[];
+  /** Search this topic's or file's stories only (ReaderSession resolves it to `ids`). */
+  filter?: StoryFilter;
   scope?: SearchScope;
 }
 
@@ -27,10 +30,13 @@ export interface SearchedLibrary {
 }
 
 export class SearchService {
-  /** Hits of the last query, so opening one of its stories does not search again. */
-  private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> } | null = null;
-  /** The orphaned notes' engine, and which notes (ids and revisions) it holds. */
-  private orphanIndex: { key: string; engine: Promise<InProcessEngine> } | null = null;
+  /**
+   * Hits of the last query, so opening one of its stories does not search again;
+   * null hits: the query was refused for its cost, so highlighting does not pay it again per story.
+   */
+  private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> | null } | null = null;
+  /** The orphaned notes' engine, rebuilt when they change. */
+  private readonly orphanIndex = new NotesEngine();
 
   constructor(
     private readonly engine: SearchEngine,
@@ -42,7 +48,10 @@ export class SearchService {
   async searchLibrary(library: SearchedLibrary, query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
     if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
     const outcome = await this.engine.search(query, { limit: options.limit ?? DEFAULT_LIMIT, ids: options.ids });
-    if (!outcome.ok) return { ok: false, query, error: outcome.error };
+    if (!outcome.ok) {
+      if (isRefusal(outcome.error)) this.lastSearch = { query, generation: library.generation, hits: null };
+      return { ok: false, query, error: outcome.error };
+    }
     this.lastSearch = { query, generation: library.generation, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
     return {
       ok: true,
@@ -70,8 +79,7 @@ export class SearchService {
    */
   async searchOrphans(query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
     if (query.trim() === '') return { ok: true, query, total: 0, hits: [] };
-    const engine = await this.orphanEngine();
-    const outcome = await engine.search(query, { limit: options.limit ?? DEFAULT_LIMIT, ids: options.ids });
+    const outcome = await this.orphanIndex.search(await this.orphans(), query, { limit: options.limit ?? DEFAULT_LIMIT, ids: options.ids });
     if (!outcome.ok) return { ok: false, query, error: outcome.error };
     return {
       ok: true,
@@ -96,33 +104,18 @@ export class SearchService {
   }
 
   async close(): Promise<void> {
-    const orphans = this.orphanIndex;
-    this.orphanIndex = null;
-    await (await orphans?.engine)?.dispose();
+    await this.orphanIndex.close();
   }
 
   /** The terms a story matched for `query`: from the last search when it was this query. */
   private async hitFor(library: SearchedLibrary, id: string, query: string): Promise<SearchHit | undefined> {
-    const last = this.lastSearch;
-    const cached = last?.query === query && last.generation === library.generation ? last.hits.get(id) : undefined;
+    const last = this.lastSearch?.query === query && this.lastSearch.generation === library.generation ? this.lastSearch : null;
+    if (last && !last.hits) return undefined;
+    const cached = last?.hits?.get(id);
     if (cached) return cached;
+    // Under the engine's query budget like any search; a refusal is remembered for the next story.
     const outcome = await this.engine.search(query, { ids: [id], supersede: false });
+    if (!outcome.ok && isRefusal(outcome.error)) this.lastSearch = { query, generation: library.generation, hits: null };
     return outcome.ok ? outcome.hits.find((hit) => hit.id === id) : undefined;
-  }
-
-  /** An engine over the orphaned notes as they are now: rebuilt when one is added, removed or edited. */
-  private async orphanEngine(): Promise<InProcessEngine> {
-    const notes = await this.orphans();
-    const key = notes.map((note) => `${note.id}@${note.revision}`).join(',');
-    const current = this.orphanIndex;
-    if (current?.key === key) return current.engine;
-    const engine = (async () => {
-      const built = new InProcessEngine({ segments: 1 });
-      await built.build(notes.map((note) => ({ id: note.id, summary: '', reflection: note.text, question: note.question })));
-      return built;
-    })();
-    this.orphanIndex = { key, engine };
-    void current?.engine.then((old) => old.dispose());
-    return engine;
   }
 }

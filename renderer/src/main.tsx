@@ -18,6 +18,7 @@ import './features/reflection/note-editor.css';
 import './features/reflection/markdown.css';
 import './features/reflection/history.css';
 import './features/diagnostics/diagnostics.css';
+import './app/daily-loop.css';
 
 applySystemThemeEarly();
 

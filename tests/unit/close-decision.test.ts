@@ -68,6 +68,7 @@ describe("main's own record of saves, over the real handlers", () => {
       pickImportSource: async () => null,
       revealDataFolder: async () => undefined,
       recovery: () => null,
+      openExternal: async () => undefined,
     });
     storyId = (await session.open(SAMPLE)).stories[0]!.id;
   });

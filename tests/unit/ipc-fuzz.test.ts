@@ -26,7 +26,7 @@ const SAMPLE = path.join(PROJECT, 'resources/sample');
 const SEED = Number(process.env['PONDER_FUZZ_SEED'] ?? 20_240_909);
 const NUM_RUNS = 600;
 const CHANNELS = Object.values(INVOKE_METHODS) as InvokeChannel[];
-const FIELDS = ['id', 'text', 'baseRevision', 'version', 'format', 'query', 'limit', 'ids', 'scope', 'selectedTopic', 'selectedStoryId', 'unsaved', 'url'];
+const FIELDS = ['id', 'folder', 'text', 'baseRevision', 'version', 'format', 'query', 'limit', 'ids', 'scope', 'selectedTopic', 'selectedStoryId', 'unsaved', 'url'];
 
 let root: string;
 let library: string;
@@ -137,6 +137,14 @@ function hostileArbitraries() {
     'library:current': none,
     'library:choose': none,
     'library:reload': none,
+    // Not on window.ponder (so not in CHANNELS): only openDroppedFolder reaches it, with the path the preload
+    // reads from a dropped File. Opening a folder anywhere is its purpose; its checks are in ipc-handlers.test.ts.
+    'library:open': fc.record({ folder: strings }),
+    'library:recents': none,
+    // Only folders of the recent list open (the library here); any other path is refused before fs sees it.
+    'library:open-recent': fc.record({ folder: fc.oneof(fc.constant(library), strings) }),
+    'library:forget-recent': fc.record({ folder: strings }),
+    'library:clear-recents': none,
     'library:view': fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), locate: id }, { requiredKeys: ['generation', 'filter'] }),
     'library:rows': fc.oneof(
       fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), start: fc.integer({ min: -5, max: 2_000 }), end: fc.integer({ min: -5, max: 2_000 }) }),
@@ -147,6 +155,14 @@ function hostileArbitraries() {
       { query: strings, limit: fc.integer({ min: 1, max: 100 }), ids: fc.array(id, { maxLength: 3 }), scope: fc.constantFrom('library', 'orphans') },
       { requiredKeys: ['query'] },
     ),
+    'library:next-unanswered': fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), after: fc.oneof(id, fc.constant(null)) }),
+    'reading:get': none,
+    'reading:mark': fc.oneof(
+      fc.record({ ids: fc.array(id, { maxLength: 3 }), read: fc.boolean() }),
+      fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), read: fc.boolean() }),
+    ),
+    'reading:star': fc.record({ id, starred: fc.boolean() }),
+    'notes:journal': fc.record({ since: fc.oneof(strings, fc.constant('2026-01-05T00:00:00.000Z')), limit: fc.integer({ min: -1, max: 10 }), query: strings }, { requiredKeys: ['since', 'limit'] }),
     'story:get': fc.record({ id, query: strings }, { requiredKeys: ['id'] }),
     'notes:get': fc.record(ids),
     'notes:save': fc.record({ id, text: strings, baseRevision: fc.oneof(strings, fc.constant(null)) }, { requiredKeys: ['id', 'text'] }),
@@ -212,7 +228,7 @@ describe('IPC fuzz', () => {
     console.info(`[ipc-fuzz] seed ${SEED}: ${NUM_RUNS} batches, ${calls} calls on ${CHANNELS.length} channels in ${millis} ms`);
 
     // Every channel that takes a request refused a malformed one with the clear message.
-    const takesRequest = CHANNELS.filter((channel) => !['app:info', 'library:current', 'library:choose', 'library:reload', 'notes:overview', 'notes:import', 'app:reveal-data-folder', 'view:load', 'app:recovery'].includes(channel));
+    const takesRequest = CHANNELS.filter((channel) => !['app:info', 'library:current', 'library:choose', 'library:reload', 'library:recents', 'library:clear-recents', 'notes:overview', 'notes:import', 'app:reveal-data-folder', 'view:load', 'app:recovery'].includes(channel));
     expect([...refusedAsInvalid].sort()).toEqual(expect.arrayContaining(takesRequest.sort()));
 
     // Written: only inside the data folder (the library and the sibling folder are as they were).

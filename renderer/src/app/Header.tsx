@@ -1,10 +1,12 @@
 import { DiagnosticsButton } from '../features/diagnostics/DiagnosticsButton';
 import { IndexStatusText } from '../features/search/IndexStatusText';
 import { SearchBox } from '../features/search/SearchBox';
+import { ReflectionsButton } from '../features/reflections/ReflectionsButton';
 import { useAppStore } from '../store/app-store';
 import { testIds } from '../test-ids';
 import { DisplayMenu } from './DisplayMenu';
-import { OpenFolderButton } from './OpenFolderButton';
+import { LibraryMenu } from './LibraryMenu';
+import { NotesMenu } from './NotesMenu';
 import { TOPICS_BUTTON_ID, TOPICS_DRAWER_ID } from './TopicsDrawer';
 import { useLayoutMode } from './useLayoutMode';
 import { toggleTopics } from './view-commands';
@@ -48,9 +50,11 @@ export function Header() {
       <div className="app-header__center">{name !== null && <SearchBox />}</div>
       <div className="app-header__actions">
         <IndexStatusText />
+        {name !== null && <ReflectionsButton />}
         <DiagnosticsButton />
+        <NotesMenu />
         <DisplayMenu />
-        <OpenFolderButton />
+        <LibraryMenu />
       </div>
     </header>
   );

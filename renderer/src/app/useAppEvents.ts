@@ -3,8 +3,11 @@ import type { MenuCommand } from '../../../electron/shared/ipc-contract';
 import { ponder } from '../api';
 import { useAppStore } from '../store/app-store';
 import { countUnsaved } from '../store/note-drafts';
+import { flushViewState } from './useViewStatePersistence';
+import { runViewCommand } from './view-commands';
 
 function runMenuCommand(command: MenuCommand) {
+  if (runViewCommand(command)) return;
   const state = useAppStore.getState();
   switch (command) {
     case 'focus-search':
@@ -17,13 +20,20 @@ function runMenuCommand(command: MenuCommand) {
       return state.openDiagnostics();
     case 'show-history':
       return state.openHistory();
+    case 'next-unanswered':
+      return void state.nextUnanswered();
+    case 'show-reflections':
+      return state.setReflectionsOpen(true);
+    case 'show-shortcuts':
+      return state.setShortcutsOpen(true);
   }
 }
 
 /** Writes every pending note, then tells main how many are still not on disk (it asks before discarding them). */
 async function answerFlushRequest() {
   try {
-    await useAppStore.getState().flushNotes();
+    // The view (a topic chosen a moment ago) is written too, not left to its debounce.
+    await Promise.all([useAppStore.getState().flushNotes(), flushViewState()]);
   } finally {
     const unsaved = countUnsaved(useAppStore.getState().notes);
     // Main stops waiting on its own timeout if this never arrives.

@@ -1,34 +1,33 @@
 import { useEffect } from 'react';
 import { isTypingTarget } from '../components/is-typing-target';
 import { useAppStore } from '../store/app-store';
+import type { AppState } from '../store/types';
+import { SHORTCUTS } from './shortcuts';
+import { STORY_LIST_ID } from '../components/focus-targets';
 
-const NEXT_KEYS = new Set(['ArrowDown', 'j']);
-const PREVIOUS_KEYS = new Set(['ArrowUp', 'k']);
+/** A dialog is open: its own keys only (Escape closes it). */
+function dialogOpen(state: AppState): boolean {
+  return state.diagnosticsOpen || state.historyOpen || state.shortcutsOpen || state.reflectionsOpen;
+}
 
-/** Ctrl/Cmd+F and "/" focus the search; ArrowUp/Down and j/k move through the stories. */
+/** Where Enter means "write": the stories list, or nothing in particular (the page itself). */
+function onStoryList(target: EventTarget | null): boolean {
+  return target === document.body || (target instanceof HTMLElement && target.id === STORY_LIST_ID);
+}
+
+/** Binds every shortcut of the table (shortcuts.ts) that has `run`, on the window. */
 export function useGlobalShortcuts() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const state = useAppStore.getState();
       // A listbox that handled the key itself (topics, files) has already called preventDefault.
-      if (event.defaultPrevented || state.diagnosticsOpen || state.historyOpen || event.altKey) return;
+      if (event.defaultPrevented || event.altKey || dialogOpen(useAppStore.getState())) return;
       const command = event.ctrlKey || event.metaKey;
-      if (command && event.key.toLowerCase() === 'f' && !event.shiftKey) {
-        event.preventDefault();
-        state.requestSearchFocus();
-        return;
-      }
-      if (command || isTypingTarget(event.target)) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        state.requestSearchFocus();
-      } else if (NEXT_KEYS.has(event.key)) {
-        event.preventDefault();
-        state.moveSelection(1);
-      } else if (PREVIOUS_KEYS.has(event.key)) {
-        event.preventDefault();
-        state.moveSelection(-1);
-      }
+      // Typing is typing: only an entry's Ctrl/Cmd keys work in a text field, and only where they say so.
+      const typing = isTypingTarget(event.target);
+      const shortcut = SHORTCUTS.find((entry) => entry.run && entry.match?.(event) && (!typing || (entry.whileTyping && command)));
+      if (!shortcut?.run || (shortcut.onListOnly && !onStoryList(event.target))) return;
+      event.preventDefault();
+      shortcut.run();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

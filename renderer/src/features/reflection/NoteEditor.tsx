@@ -7,6 +7,7 @@ import { ConflictBanner } from './ConflictBanner';
 import { NotePreview } from './NotePreview';
 import { NoteStatusText } from './NoteStatusText';
 import { UnreadableNoteWarning } from './UnreadableNoteWarning';
+import { useFocusRequest } from '../../components/use-focus-request';
 
 const MODES: { mode: EditorMode; label: string; testId: string }[] = [
   { mode: 'write', label: 'Write', testId: testIds.noteWriteTab },
@@ -25,6 +26,8 @@ export function NoteEditor({ id }: { id: string }) {
   const selectRequest = useAppStore((state) => (state.noteSelectRequest?.id === id ? state.noteSelectRequest.seq : 0));
   const moveState = useAppStore((state) => state.notesMoveState);
   const editorRef = useRef<HTMLTextAreaElement>(null);
+  // Enter on the list, `n`, a journal entry: the cursor goes to this story's note.
+  useFocusRequest('editor', editorRef, id);
   const text = draft?.text ?? '';
   // Read-only while loading, when the note could not be read (saving might destroy it), and while
   // the notes folder moves (a save would land in the old folder). Never in a conflict: the reader
@@ -73,7 +76,7 @@ export function NoteEditor({ id }: { id: string }) {
                 role="tab"
                 id={`note-tab-${tab.mode}`}
                 aria-selected={mode === tab.mode}
-                aria-controls={`note-panel-${tab.mode}`}
+                aria-controls={tab.mode === 'split' ? 'note-panel-write note-panel-preview' : `note-panel-${tab.mode}`}
                 tabIndex={mode === tab.mode ? 0 : -1}
                 className="segmented__button"
                 data-testid={tab.testId}
@@ -96,30 +99,38 @@ export function NoteEditor({ id }: { id: string }) {
         </p>
       )}
 
-      {/* Both panels stay mounted so the textarea keeps its caret and undo history. */}
-      <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode === 'preview'}>
-        <textarea
-          ref={editorRef}
-          id="note-editor"
-          className={draft?.status === 'conflict' ? 'note__editor note__editor--conflict' : 'note__editor'}
-          data-testid={testIds.noteEditor}
-          value={text}
-          readOnly={!editable}
-          spellCheck
-          placeholder="What do you think? Markdown works: **bold**, _italic_, - lists, > quotes."
-          onChange={(event) => editNote(id, event.target.value)}
-          onBlur={() => void saveNote(id)}
-        />
-      </div>
-      <div
-        role="tabpanel"
-        id="note-panel-preview"
-        aria-labelledby={mode === 'split' ? 'note-tab-split' : 'note-tab-preview'}
-        className="note__preview markdown"
-        data-testid={testIds.notePreview}
-        hidden={mode === 'write'}
-      >
-        {mode !== 'write' && <NotePreview text={text} />}
+      {/* Both panels stay mounted so the textarea keeps its caret and undo history. Side by side in Both, when wide enough. */}
+      <div className="note__panels" data-mode={mode}>
+        <div role="tabpanel" id="note-panel-write" aria-labelledby="note-tab-write" hidden={mode === 'preview'}>
+          <textarea
+            ref={editorRef}
+            id="note-editor"
+            className={draft?.status === 'conflict' ? 'note__editor note__editor--conflict' : 'note__editor'}
+            data-testid={testIds.noteEditor}
+            value={text}
+            readOnly={!editable}
+            spellCheck
+            placeholder="What do you think? Markdown works: **bold**, _italic_, - lists, > quotes."
+            onChange={(event) => editNote(id, event.target.value)}
+            onBlur={() => void saveNote(id)}
+            onKeyDown={(event) => {
+              // Esc leaves the note (blur saves it; the text stays) for the stories list.
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              useAppStore.getState().requestFocus('list');
+            }}
+          />
+        </div>
+        <div
+          role="tabpanel"
+          id="note-panel-preview"
+          aria-labelledby={mode === 'split' ? 'note-tab-split' : 'note-tab-preview'}
+          className="note__preview markdown"
+          data-testid={testIds.notePreview}
+          hidden={mode === 'write'}
+        >
+          {mode !== 'write' && <NotePreview text={text} />}
+        </div>
       </div>
 
       <div className="note__footer">

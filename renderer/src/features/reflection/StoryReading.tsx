@@ -1,8 +1,6 @@
-import { useShallow } from 'zustand/react/shallow';
 import { Highlighted } from '../../components/Highlighted';
 import { useAppStore } from '../../store/app-store';
 import { topicFilter } from '../../store/filter-key';
-import { selectStoryTopics } from '../../store/topic-membership';
 import { testIds } from '../../test-ids';
 import { useStoryDetail } from './useStoryDetail';
 
@@ -11,8 +9,10 @@ export function StoryReading({ id }: { id: string }) {
   const { detail, settled, error } = useStoryDetail(id);
   const selectedFilter = useAppStore((state) => state.selectedFilter);
   const selectFilter = useAppStore((state) => state.selectFilter);
-  // Of the story on screen, which stays there while the next one loads.
-  const topics = useAppStore(useShallow((state) => selectStoryTopics(state, detail?.id ?? id)));
+  const starred = useAppStore((state) => state.starredIds.has(id));
+  const toggleStar = useAppStore((state) => state.toggleStar);
+  // Of the story on screen, which stays there while the next one loads; main sends them with it.
+  const topics = detail?.topics ?? [];
 
   if (error) {
     return (
@@ -37,6 +37,16 @@ export function StoryReading({ id }: { id: string }) {
         <span className="reading__source" data-testid={testIds.storySource}>
           {detail.source}:{detail.line}
         </span>
+        <button
+          type="button"
+          className={starred ? 'button button--small star-button star-button--on' : 'button button--small star-button'}
+          aria-pressed={starred}
+          title={starred ? 'Unstar this story (s)' : 'Star this story to come back to it (s)'}
+          onClick={() => toggleStar(id)}
+        >
+          <span aria-hidden="true">{starred ? '★ ' : '☆ '}</span>
+          {starred ? 'Unstar' : 'Star'}
+        </button>
         {topics.length > 0 && (
           <ul className="chips" aria-label="Topics of this story">
             {topics.map((topic) => {
