@@ -31,6 +31,8 @@ import type {
   RowsRequest,
   RowsResponse,
   SearchResponse,
+  ShowFilter,
+  ShowRequest,
   StoryDetail,
   ViewRequest,
   ViewResponse,
@@ -44,6 +46,7 @@ import type { LibraryView } from './library-view';
 import { NotesJournal } from './notes-journal';
 import { NotesService } from './notes-service';
 import { nextUnanswered, ReadingState } from './reading-state';
+import { isFolder, RecentLibraries } from './recent-libraries';
 import { SearchService } from './search-service';
 import type { SearchRequestOptions } from './search-service';
 
@@ -69,10 +72,12 @@ export class ReaderSession {
   readonly reading: ReadingState;
   /** The answered notes as a journal (notes-journal.ts). */
   readonly journal: NotesJournal;
+  /** The library folders opened before (recent-libraries.ts). */
+  readonly recents: RecentLibraries;
   private readonly emit: Emit;
   private readonly index: WorkerEngine;
   private readonly loader: LibraryLoader;
-  private readonly searching: SearchService;
+  readonly searching: SearchService;
   private readonly watchFolders: boolean;
   private current: LoadedLibrary | null = null;
   private status: IndexStatus = { state: 'idle' };
@@ -99,6 +104,7 @@ export class ReaderSession {
     });
     this.state = new AppStateStore(options.dataDir);
     this.reading = new ReadingState(this.state);
+    this.recents = new RecentLibraries(this.state);
     this.journal = new NotesJournal({
       notes: async () => (await this.notes.store.list()).notes,
       storyIds: () => this.current?.ids ?? EMPTY,
@@ -112,7 +118,7 @@ export class ReaderSession {
       ? { workerScript: options.libraryWorker.script, execArgv: options.libraryWorker.execArgv }
       : libraryWorkerBeside(options.indexWorker);
     this.loader = new LibraryLoader({ ...libraryWorker, cacheDir: dataLayout(options.dataDir).cache });
-    this.searching = new SearchService(this.index, async () => (await this.notes.overview()).orphans);
+    this.searching = new SearchService(this.index, async () => (await this.notes.overview()).orphans, { session: this, library: () => this.current });
   }
 
   get folder(): string | null {
@@ -139,7 +145,7 @@ export class ReaderSession {
       },
     });
     await Promise.race([shown, reading]);
-    await this.state.update({ lastLibrary: loaded.library.folder });
+    await this.recents.opened(loaded.library.folder);
     await this.watch(loaded.library.folder);
     const snapshot = await this.snapshot(loaded);
     // After this call has answered: the rest of the stories, then topics and index.
@@ -158,58 +164,51 @@ export class ReaderSession {
   }
 
   /** Search the library (within `ids` when given), or the orphaned notes (`scope: 'orphans'`). */
-  async search(query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
+  async search(query: string, options: SearchRequestOptions & Pick<ShowRequest, 'show'> = {}): Promise<SearchResponse> {
     if (options.scope === 'orphans') return this.searching.searchOrphans(query, options);
     const loaded = this.current;
     if (!loaded) return { ok: false, query, error: 'Ponder: no library is open.' };
     if (this.status.state === 'failed') return { ok: false, query, error: this.status.error };
     if (!this.index.ready) return { ok: 'pending', query, index: this.status };
-    const { filter, ...rest } = options;
-    // The renderer names the topic or file; its stories are resolved here, where membership lives.
-    return this.searching.searchLibrary(loaded, query, filter ? { ...rest, ids: this.presenter(loaded).ids(filter) } : rest);
+    const { filter, show = 'all', ...rest } = options;
+    // The renderer names the topic or file and the Show choice; their stories are resolved here, where membership and marks live.
+    return this.searching.searchLibrary(loaded, query, filter || show !== 'all' ? { ...rest, ids: await this.presenter(loaded).listIds(filter ?? null, show, true) } : rest);
   }
 
   /** The size of a topic's, a file's or the whole library's list, and where a story is in it. */
-  async view({ filter, locate }: ViewRequest): Promise<ViewResponse> {
+  async view(request: ViewRequest): Promise<ViewResponse> {
     const loaded = this.current;
     if (!loaded) return { generation: 0, count: 0, position: -1, known: false };
-    const view = this.presenter(loaded);
-    return {
-      generation: loaded.generation,
-      count: view.count(filter),
-      position: locate === undefined ? -1 : view.position(filter, locate),
-      known: locate !== undefined && view.has(locate),
-    };
+    return { generation: loaded.generation, ...(await this.presenter(loaded).answerView(request)) };
   }
 
   /** A window of rows, or the rows of named stories (a search's hits). */
   async rows(request: RowsRequest): Promise<RowsResponse> {
     const loaded = this.current;
     if (!loaded) return { generation: 0, rows: [] };
-    const view = this.presenter(loaded);
-    const rows = 'ids' in request ? view.rowsOf(request.ids) : view.rows(request.filter, request.start, request.end);
-    return { generation: loaded.generation, rows };
+    return { generation: loaded.generation, rows: await this.presenter(loaded).answerRows(request) };
   }
 
-  /** The topics' story and unanswered counts as they are now. */
+  /** The topics', files' and library's story and unanswered counts as they are now. */
   async counts(): Promise<CountsResponse> {
     const loaded = this.current;
-    if (!loaded) return { generation: 0, topics: [] };
-    return { generation: loaded.generation, topics: this.presenter(loaded).topicSummaries(await this.notes.notedIds()) };
+    if (!loaded) return { generation: 0, topics: [], progress: { storyCount: 0, answered: 0, files: [] } };
+    const noted = await this.notes.notedIds();
+    return { generation: loaded.generation, topics: this.presenter(loaded).topicSummaries(noted), progress: this.presenter(loaded).progress(noted) };
   }
 
-  /** Ids of a topic's, a file's or the whole library's list, in its order. */
-  viewIds(filter: StoryFilter | null): readonly string[] {
+  /** Ids of a topic's, a file's or the whole library's list (as on screen under `show`), in order (none for another `generation`). */
+  async viewIds(filter: StoryFilter | null, generation?: number, show?: ShowFilter): Promise<readonly string[]> {
     const loaded = this.current;
-    if (!loaded) return [];
-    return filter === null ? loaded.items.map((item) => item.id) : this.presenter(loaded).ids(filter);
+    if (!loaded || (generation !== undefined && generation !== loaded.generation)) return [];
+    return this.presenter(loaded).listIds(filter, show);
   }
 
   /** The next story of a list without a note, after `after` (wrapping round). */
-  async nextUnanswered({ generation, filter, after }: NextUnansweredRequest): Promise<NextUnansweredResponse> {
+  async nextUnanswered({ generation, filter, after, show }: NextUnansweredRequest): Promise<NextUnansweredResponse> {
     const loaded = this.current;
     if (!loaded || loaded.generation !== generation) return { generation: loaded?.generation ?? 0, id: null, position: -1 };
-    const ids = this.viewIds(filter);
+    const ids = await this.viewIds(filter, generation, show);
     const id = nextUnanswered(ids, new Set(await this.notes.notedIds()), after);
     return { generation, id, position: id === null ? -1 : ids.indexOf(id) };
   }
@@ -291,6 +290,7 @@ export class ReaderSession {
       storyCount: view.count(null),
       stories: view.rows(null, 0, FIRST_ROWS),
       topics: view.topicSummaries(notedIds),
+      progress: view.progress(notedIds),
       sources: library.sources,
       diagnostics: library.diagnostics,
       notedIds,
@@ -299,8 +299,10 @@ export class ReaderSession {
   }
 
   /** The list presenter of a loaded state (library-view.ts). */
+  private readonly marks = async () => ({ read: await this.reading.readIds(), starred: await this.reading.starredIds(), noted: new Set(await this.notes.notedIds()) });
+
   private presenter(loaded: LoadedLibrary): LibraryView {
-    return libraryView({ items: loaded.items, itemsById: loaded.itemsById, stories: loaded.stories, topics: loaded.library.topics });
+    return libraryView({ items: loaded.items, itemsById: loaded.itemsById, stories: loaded.stories, topics: loaded.library.topics, marks: this.marks });
   }
 
   /** Combine the topics of a library shown without them (in a worker), and tell the renderer (same generation: same stories). */
@@ -348,6 +350,7 @@ export class ReaderSession {
     const run = async () => {
       const before = this.current;
       if (!before) return;
+      if (!(await isFolder(before.library.folder))) return this.vanished(before);
       // Only changed files are read again (the workers know what this thread holds);
       // the new state is built aside and replaces the old one whole, with its topics.
       const loaded = emptyLoaded(before.library.folder);
@@ -372,6 +375,16 @@ export class ReaderSession {
     const next = this.reloading.then(run, run);
     this.reloading = next.catch(() => undefined);
     return next;
+  }
+
+  /** The open library's folder is gone: close it (a note still being typed saves with its departed story) and say so. */
+  private async vanished(loaded: LoadedLibrary): Promise<void> {
+    for (const [id, story] of loaded.stories) this.departed.set(id, story);
+    this.current = null;
+    await this.watcher?.close();
+    this.watcher = null;
+    this.emit('library:missing', { folder: loaded.library.folder });
+    this.recents.changed();
   }
 }
 

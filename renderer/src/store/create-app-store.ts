@@ -4,8 +4,10 @@ import { create } from 'zustand';
 import type { PonderApi } from '../../../electron/shared/ipc-contract';
 import { createLibrarySlice } from './library-slice';
 import { createNotesSlice } from './notes-slice';
+import { createReadingSlice } from './reading-slice';
 import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
+import { createStoryListSlice } from './story-list-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -13,9 +15,11 @@ export function createAppStore(api: PonderApi) {
   return create<AppState>()((...args) => ({
     ...createLibrarySlice(api)(...args),
     ...createSelectionSlice(api)(...args),
+    ...createStoryListSlice(api)(...args),
     ...createSearchSlice(api)(...args),
     ...createNotesSlice(api)(...args),
     ...createUiSlice(api)(...args),
+    ...createReadingSlice(api)(...args),
   }));
 }
 

@@ -1,9 +1,7 @@
 import type { IndexStatus, LibrarySnapshot, NotesOverview, ViewState } from '../../../electron/shared/ipc-contract';
-import { isAnswered } from './disk-version';
 import { errorMessage } from './error-message';
 import { filterExists } from './filter-key';
 import type { LibrarySlice, SliceCreator } from './types';
-import { isKnownStory } from './visible-stories';
 
 const IDLE: IndexStatus = { state: 'idle' };
 
@@ -50,8 +48,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (api) => (set, get
       const shown = get().snapshot;
       if (!shown) return;
       if (filterExists(shown, view.selectedTopic)) get().selectFilter(view.selectedTopic);
-      const storyId = view.selectedStoryId;
-      if (storyId && isKnownStory(get(), storyId)) get().selectStory(storyId);
+      // Selected once main says it is in the list (else the list's first story is).
+      if (view.selectedStoryId) get().restoreSelection(view.selectedStoryId);
     },
 
     setSnapshot(snapshot) {
@@ -62,14 +60,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (api) => (set, get
         notedIds: new Set(snapshot?.notedIds ?? []),
         indexStatus: snapshot?.index ?? IDLE,
       });
-      const { selectedFilter, selectedStoryId, notes } = get();
+      // The list follows (story-list-slice.ts), and keeps the selection where it still is.
+      const { selectedFilter } = get();
       if (selectedFilter && !filterExists(snapshot, selectedFilter)) get().selectFilter(null);
-      if (selectedStoryId && !isKnownStory(get(), selectedStoryId)) {
-        // A story that left the library while its note was being written stays on screen
-        // (its note is now an orphan); anything else is deselected.
-        if (snapshot && isAnswered(notes[selectedStoryId]?.text ?? '')) set({ pinnedStoryId: selectedStoryId });
-        else get().selectStory(null);
-      }
+      if (!snapshot) get().selectStory(null);
       if (snapshot && snapshot.generation !== overviewGeneration) {
         overviewGeneration = snapshot.generation;
         void get().refreshNotesOverview();
@@ -92,6 +86,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (api) => (set, get
       if (answered) next.add(id);
       else next.delete(id);
       set({ notedIds: next });
+      // The topics' unanswered counts are main's: membership is not held here.
+      get().refreshCounts();
     },
 
     async openFolder() {

@@ -1,88 +1,65 @@
-// A search goes to main with the filter it must be ranked within: the ids of
-// the topic's or file's stories, or the orphaned notes. Choosing another filter
-// asks again, and the list shows main's ranking as it is, its total as the count.
+// A search goes to main with the filter it must be ranked within: the topic or file
+// (main resolves its stories), or the orphaned notes. Choosing another filter asks
+// again, and the list shows main's ranking as it is, its total as the count.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LibrarySnapshot, PonderApi, SearchRequest, SearchResponse, StoryListItem } from '../../../electron/shared/ipc-contract';
 import { createAppStore } from './create-app-store';
 import { ORPHANS_FILTER, sourceFilter, topicFilter } from './filter-key';
+import { rowAt } from './list-pages';
+import { fakeMain, storyRow } from './testing/fake-main';
+import type { AppState } from './types';
 import { selectVisibleStories } from './visible-stories';
 
-const story = (n: number, source: string): StoryListItem => ({
-  id: n.toString(16).padStart(16, '0'),
-  source,
-  line: n,
-  title: `Story ${n}`,
-  snippet: '',
-});
-const stories = [story(1, 'a.txt'), story(2, 'a.txt'), story(3, 'b.txt'), story(4, 'b.txt')];
-const snapshot: LibrarySnapshot = {
-  folder: '/lib',
-  name: 'lib',
-  generation: 1,
-  stories,
-  topics: [{ name: 'Zebras', storyIds: [stories[1]!.id, stories[3]!.id] }],
-  sources: [],
-  diagnostics: [],
-  notedIds: [],
-  index: { state: 'ready', storyCount: 4, millis: 1 },
-};
+const stories = [storyRow(1, 'a.txt'), storyRow(2, 'a.txt'), storyRow(3, 'b.txt'), storyRow(4, 'b.txt')];
+const topics = [{ name: 'Zebras', ids: [stories[1]!.id, stories[3]!.id] }];
 
-/** Main, as far as search goes: answers every request with the stories it was scoped to, the last one best. */
-function fakeApi() {
-  const requests: SearchRequest[] = [];
-  const api = {
-    search: async (request: SearchRequest): Promise<SearchResponse> => {
-      requests.push(request);
-      const ids = request.scope === 'orphans' ? [] : (request.ids ?? stories.map((s) => s.id));
-      const hits = [...ids].reverse().map((id, i) => ({ id, score: 10 - i, highlights: { title: [], snippet: [] } }));
-      return { ok: true, query: request.query, total: hits.length + 100, hits };
-    },
-    notesOverview: async () => ({ orphans: [], unreadable: [] }),
-  } as unknown as PonderApi;
-  return { api, requests };
+/** The rows the list shows, by id (placeholders as null). */
+function shownIds(state: AppState): Array<string | null> {
+  const visible = selectVisibleStories(state);
+  return Array.from({ length: visible.count }, (_, i) => rowAt(visible.pages, i)?.id ?? null);
 }
 
 describe('a search within a filter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends the filter’s story ids, asks again when the filter changes, and shows main’s ranking and total', async () => {
-    const { api, requests } = fakeApi();
+  it('sends the filter, asks again when the filter changes, and shows main’s ranking and total', async () => {
+    const { api, world, snapshot } = fakeMain(stories, topics);
     const store = createAppStore(api);
     const state = () => store.getState();
-    state().setSnapshot(snapshot);
+    state().setSnapshot(snapshot());
     state().selectFilter(sourceFilter('b.txt'));
     state().setSearchInput('zebra');
     await vi.advanceTimersByTimeAsync(200);
-    expect(requests.at(-1)).toEqual({ query: 'zebra', limit: 500, ids: [stories[2]!.id, stories[3]!.id] });
-    expect(selectVisibleStories(state()).items.map((s) => s.id)).toEqual([stories[3]!.id, stories[2]!.id]);
+    expect(world.searches.at(-1)).toEqual({ query: 'zebra', limit: 500, filter: 'source:b.txt' });
+    expect(shownIds(state())).toEqual([stories[3]!.id, stories[2]!.id]);
     expect(selectVisibleStories(state()).searchTotal).toBe(102);
 
     state().selectFilter(topicFilter('Zebras'));
-    // The answer is on its way: meanwhile the earlier hits in this topic stand in, counted as shown.
-    expect(selectVisibleStories(state())).toMatchObject({ items: [stories[3]], searchTotal: 1 });
+    // The answer is on its way: meanwhile the earlier hits stay.
+    expect(shownIds(state())).toEqual([stories[3]!.id, stories[2]!.id]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(requests.at(-1)).toEqual({ query: 'zebra', limit: 500, ids: [stories[1]!.id, stories[3]!.id] });
-    expect(selectVisibleStories(state())).toMatchObject({ items: [stories[3], stories[1]], searchTotal: 102 });
+    expect(world.searches.at(-1)).toEqual({ query: 'zebra', limit: 500, filter: 'topic:Zebras' });
+    expect(shownIds(state())).toEqual([stories[3]!.id, stories[1]!.id]);
+    expect(selectVisibleStories(state()).searchTotal).toBe(102);
 
     state().selectFilter(null);
     await vi.advanceTimersByTimeAsync(0);
-    expect(requests.at(-1)).toEqual({ query: 'zebra', limit: 500 });
-    expect(selectVisibleStories(state()).items).toHaveLength(4);
+    expect(world.searches.at(-1)).toEqual({ query: 'zebra', limit: 500 });
+    expect(shownIds(state())).toHaveLength(4);
 
     state().selectFilter(ORPHANS_FILTER);
     await vi.advanceTimersByTimeAsync(0);
-    expect(requests.at(-1)).toEqual({ query: 'zebra', limit: 500, scope: 'orphans' });
-    expect(selectVisibleStories(state())).toMatchObject({ orphans: true, items: [], query: 'zebra' });
+    expect(world.searches.at(-1)).toEqual({ query: 'zebra', limit: 500, scope: 'orphans' });
+    expect(selectVisibleStories(state())).toMatchObject({ orphans: true, count: 0, query: 'zebra' });
   });
 
   it('sends nothing when the filter changes with no search typed', async () => {
-    const { api, requests } = fakeApi();
+    const { api, world, snapshot } = fakeMain(stories, topics);
     const store = createAppStore(api);
-    store.getState().setSnapshot(snapshot);
+    store.getState().setSnapshot(snapshot());
     store.getState().selectFilter(sourceFilter('a.txt'));
     await vi.advanceTimersByTimeAsync(200);
-    expect(requests).toEqual([]);
+    expect(world.searches).toEqual([]);
   });
 });

@@ -13,8 +13,9 @@ function scopeOf(parsed: ParsedFilter | null): string | null {
 /** "26 stories", "3 results for “drones” in Ukraine", "2 orphaned notes". */
 export function StoriesHeader({ visible }: { visible: VisibleStories }) {
   const filter = useAppStore((state) => state.selectedFilter);
+  const markViewRead = useAppStore((state) => state.markViewRead);
   const scope = scopeOf(parseFilter(filter));
-  const count = visible.items.length;
+  const count = visible.count;
 
   let text: string;
   let detail: string | null = scope === null ? null : `in ${scope}`;
@@ -39,6 +40,11 @@ export function StoriesHeader({ visible }: { visible: VisibleStories }) {
           </>
         )}
       </h2>
+      {!visible.orphans && count > 0 && (
+        <button type="button" className="button button--small button--quiet pane-header__action" title="Mark every story listed here as read (Shift+M)" onClick={() => void markViewRead()}>
+          Mark all as read
+        </button>
+      )}
     </header>
   );
 }

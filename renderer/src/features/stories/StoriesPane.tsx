@@ -3,16 +3,31 @@ import { selectVisibleStories } from '../../store/visible-stories';
 import { testIds } from '../../test-ids';
 import { StoriesHeader } from './StoriesHeader';
 import { StoryList } from './StoryList';
-import { useAutoSelect } from './useAutoSelect';
+
+/** Nothing to list: no orphans, a topic or file with no stories, or a library folder without digests (say how to fix it). */
+function EmptyList({ orphans }: { orphans: boolean }) {
+  const emptyFolder = useAppStore((state) => state.selectedFilter === null && state.snapshot !== null && state.snapshot.storyCount === 0 && state.snapshot.sources.length === 0);
+  const folder = useAppStore((state) => state.snapshot?.folder ?? '');
+  if (orphans) return <p className="pane-empty__title">No orphaned notes</p>;
+  if (!emptyFolder) return <p className="pane-empty__title">No stories here yet</p>;
+  return (
+    <>
+      <p className="pane-empty__title">No digests in this folder</p>
+      <p className="pane-empty__hint">
+        Ponder reads stories from <code>.txt</code> files (three lines each: summary, reflection, question), and there are none in {folder}. Put
+        your digest files in it — they appear at once — or choose another folder with File ▸ Open Folder….
+      </p>
+    </>
+  );
+}
 
 export function StoriesPane() {
   const visible = useAppStore(selectVisibleStories);
-  useAutoSelect(visible.items);
 
   return (
     <section aria-label="Stories" className="pane pane--stories" data-testid={testIds.storiesPane}>
       <StoriesHeader visible={visible} />
-      {visible.items.length === 0 ? (
+      {visible.count === 0 && !visible.counting ? (
         <div className="pane-empty" data-testid={testIds.storiesEmpty}>
           {visible.query !== null ? (
             <>
@@ -20,7 +35,7 @@ export function StoriesPane() {
               <p className="pane-empty__hint">Try fewer words, a prefix like <code>int*</code>, or another topic.</p>
             </>
           ) : (
-            <p className="pane-empty__title">{visible.orphans ? 'No orphaned notes' : 'No stories here yet'}</p>
+            <EmptyList orphans={visible.orphans} />
           )}
         </div>
       ) : (

@@ -16,9 +16,13 @@ interface StoryRowProps {
   highlights: HitHighlights | undefined;
   selected: boolean;
   noted: boolean;
+  /** Read (no dot, normal title) or unread (a dot and a bolder title); orphans are neither. */
+  read: boolean;
+  starred: boolean;
   /** The row is an orphaned note: its story is gone from the library. */
   orphan: boolean;
-  onSelect: (id: string) => void;
+  /** Called with the story's id and its position in the list. */
+  onSelect: (id: string, position: number) => void;
 }
 
 /** DOM id of a story's row, for the listbox's aria-activedescendant. */
@@ -28,7 +32,8 @@ export function storyRowId(id: string): string {
 
 /** One row; memoised and self-contained, so the virtualiser re-renders only rows that change. */
 export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
-  const { story, index, setSize, height, highlights, selected, noted, orphan, onSelect } = props;
+  const { story, index, setSize, height, highlights, selected, noted, read, starred, orphan, onSelect } = props;
+  const className = orphan ? 'story-row story-row--orphan' : read ? 'story-row' : 'story-row story-row--unread';
   return (
     <div
       id={storyRowId(story.id)}
@@ -36,13 +41,15 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
       aria-selected={selected}
       aria-setsize={setSize}
       aria-posinset={index + 1}
-      className={orphan ? 'story-row story-row--orphan' : 'story-row'}
+      className={className}
       data-testid={testIds.storyRow}
       data-story-id={story.id}
       style={{ height }}
-      onClick={() => onSelect(story.id)}
+      onClick={() => onSelect(story.id, index)}
     >
       <div className="story-row__title" data-testid={testIds.storyRowTitle}>
+        {/* Not colour alone: a dot, a bolder title, and "Unread" in the row's accessible name. */}
+        {!orphan && !read && <span className="unread-dot" role="img" aria-label="Unread" title="Not read yet" />}
         <Highlighted text={story.title} ranges={highlights?.title} />
       </div>
       {story.snippet !== '' && (
@@ -54,11 +61,16 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
         <span className="story-row__source" title={orphan ? story.source : `${story.source}:${story.line}`}>
           {orphan ? `${baseName(story.source)} (no longer in the library)` : baseName(story.source)}
         </span>
+        {starred && (
+          <span className="star-mark" role="img" aria-label="Starred" title="Starred">
+            ★
+          </span>
+        )}
         {noted && (
           <span
             className="note-dot"
             role="img"
-            aria-label="Has a reflection"
+            aria-label="Answered: has a reflection"
             title="You wrote a reflection"
             data-testid={testIds.storyNoteMark}
           />
@@ -66,4 +78,9 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
       </div>
     </div>
   );
+});
+
+/** A row whose story is still on its way from main: same height, no text, hidden from assistive technology. */
+export const PlaceholderRow = memo(function PlaceholderRow({ height }: { height: number }) {
+  return <div className="story-row story-row--placeholder" aria-hidden="true" style={{ height }} />;
 });

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { sourceFilter, topicFilter } from '../../store/filter-key';
-import { topicIndexesOf } from '../../store/topic-membership';
 import type { FilterKey } from '../../store/types';
 
 export interface TopicRow {
@@ -19,24 +18,13 @@ export interface SourceRow {
 
 const NONE: never[] = [];
 
-/**
- * Topics with their counts. Story counts come with the snapshot; the unanswered
- * counts walk only the noted stories (a few hundred) through a map built once per
- * library, never every topic's 100k ids on each saved note.
- */
+/** Topics with their story and unanswered counts, as main counts them (membership stays in main). */
 export function useTopicRows(): TopicRow[] {
   const topics = useAppStore((state) => state.snapshot?.topics ?? NONE);
-  const notedIds = useAppStore((state) => state.notedIds);
-  return useMemo(() => {
-    const noted = new Array<number>(topics.length).fill(0);
-    for (const id of notedIds) for (const index of topicIndexesOf(topics, id)) noted[index]! += 1;
-    return topics.map((topic, index) => ({
-      key: topicFilter(topic.name),
-      name: topic.name,
-      count: topic.storyIds.length,
-      unanswered: topic.storyIds.length - noted[index]!,
-    }));
-  }, [topics, notedIds]);
+  return useMemo(
+    () => topics.map((topic) => ({ key: topicFilter(topic.name), name: topic.name, count: topic.storyCount, unanswered: topic.unanswered })),
+    [topics],
+  );
 }
 
 export function useSourceRows(): SourceRow[] {
