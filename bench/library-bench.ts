@@ -9,7 +9,6 @@
 // query latency through the session (as the search box asks), and each
 // figure's ratio to the floor.
 
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +17,7 @@ import { build as esbuild } from 'esbuild';
 import { listDigestFiles } from '../electron/core/library/scan';
 import { ReaderSession } from '../electron/services/reader-session';
 import type { EventChannel, IndexStatus } from '../electron/shared/ipc-contract';
+import { jsonFromChild, option, round, WORKER_BUILD } from './bench-kit';
 import { QUERY_MIX } from './queries';
 
 export interface LibraryFigures {
@@ -182,40 +182,16 @@ async function bundleWorkers(root: string): Promise<string> {
   const outdir = path.join(root, '.bench', 'worker');
   await mkdir(outdir, { recursive: true });
   await esbuild({
+    ...WORKER_BUILD,
     entryPoints: {
       'index-worker': path.join(root, 'electron/core/search/index-worker.ts'),
       'library-worker': path.join(root, 'electron/core/library/library-worker.ts'),
     },
     outdir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['lunr'],
-    logLevel: 'warning',
   });
   return outdir;
 }
 
 function runChild(args: string[]): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'run.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`library benchmark (${args[1]}) exited with code ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!));
-    });
-  });
-}
-
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
-function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
+  return jsonFromChild(['--import', 'tsx', path.join(__dirname, 'run.ts'), ...args], `library benchmark (${args[1]})`);
 }

@@ -10,12 +10,12 @@
 // Prints JSON with every figure and its ratio (segmented / plain), saves it to
 // .bench/results.json, and with --update-docs writes the table in docs/performance.md.
 
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { build as esbuild } from 'esbuild';
+import { jsonFromChild, option, round, WORKER_BUILD } from './bench-kit';
 import { ensureLibrary } from './generate';
 import { QUERY_MIX } from './queries';
 import { loadLibrary } from '../electron/core/library/load-library';
@@ -245,49 +245,19 @@ function machineInfo() {
 async function bundleWorker(): Promise<string> {
   const outfile = path.join(BENCH, 'worker', 'index-worker.js');
   await mkdir(path.dirname(outfile), { recursive: true });
-  await esbuild({
-    entryPoints: [path.join(ROOT, 'electron/core/search/index-worker.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['lunr'],
-    logLevel: 'warning',
-  });
+  await esbuild({ ...WORKER_BUILD, entryPoints: [path.join(ROOT, 'electron/core/search/index-worker.ts')], outfile });
   return outfile;
 }
 
-function spawnChild(engine: string, dir: string, worker: string, nodeOptions: string[]): Promise<EngineFigures> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', __filename, '--child', engine, '--dir', dir, '--worker', worker], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${engine} benchmark exited with code ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as EngineFigures);
-    });
-  });
+async function spawnChild(engine: string, dir: string, worker: string, nodeOptions: string[]): Promise<EngineFigures> {
+  const args = [...nodeOptions, '--import', 'tsx', __filename, '--child', engine, '--dir', dir, '--worker', worker];
+  return (await jsonFromChild(args, `${engine} benchmark`, ROOT)) as EngineFigures;
 }
 
 async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const name of await readdir(folder)) total += (await stat(path.join(folder, name))).size;
   return total;
-}
-
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
-function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
 }
 
 function log(message: string): void {

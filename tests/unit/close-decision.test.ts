@@ -8,13 +8,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDecision, moveRefusal } from '../../electron/services/close-decision';
 import { FlushGate } from '../../electron/services/flush-gate';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import { SaveJournal } from '../../electron/services/save-journal';
 import { HELD_MESSAGE, holdWrites } from '../../electron/services/write-guard';
+import { SAMPLE, sessionWithHandlers } from './helpers/session-fixture';
 
-const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 const flushed = (unsaved: number) => ({ state: 'flushed', report: { unsaved } }) as const;
 
 describe('closing the window', () => {
@@ -54,22 +53,7 @@ describe("main's own record of saves, over the real handlers", () => {
 
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-journal-'));
-    session = new ReaderSession({
-      dataDir,
-      emit: () => undefined,
-      indexWorker: { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-      watchLibrary: false,
-    });
-    handlers = createIpcHandlers(session, {
-      appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
-      pickFolder: async () => null,
-      flushed: () => undefined,
-      pickExportFile: async () => null,
-      pickImportSource: async () => null,
-      revealDataFolder: async () => undefined,
-      recovery: () => null,
-      openExternal: async () => undefined,
-    });
+    ({ session, handlers } = sessionWithHandlers(dataDir));
     storyId = (await session.open(SAMPLE)).stories[0]!.id;
   });
   afterEach(async () => {

@@ -6,6 +6,7 @@ import { resolveDataDir } from '../../electron/core/data/data-dir';
 import { LOCATION_FILE } from '../../electron/core/data/layout';
 import { moveDataFolder } from '../../electron/core/data/data-folder-move';
 import { NotesStore } from '../../electron/core/notes/notes-store';
+import { filesUnder } from './helpers/files-under';
 import { test } from './helpers/temp-dir';
 
 const ID = '3f1c0a9be2d47a15';
@@ -21,24 +22,16 @@ async function dataFolder(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'notes', `.${ID}.md.0123456789ab.tmp`), 'half a note');
 }
 
-async function tree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 describe('moveDataFolder', () => {
   test('copies notes, history and state, then points the default folder at the copy', async ({ tmpDir }) => {
     const defaultDir = path.join(tmpDir, 'default');
     const to = path.join(tmpDir, 'Dropbox', 'Ponder');
     await dataFolder(defaultDir);
-    const before = await tree(defaultDir);
+    const before = await filesUnder(defaultDir);
 
     await moveDataFolder(defaultDir, to, defaultDir);
 
-    const copied = await tree(to);
+    const copied = await filesUnder(to);
     expect(copied).toEqual([
       expect.stringMatching(/^history\/3f1c0a9be2d47a15\/\d{8}T\d{9}Z\.md$/),
       `notes/${ID}.md`,
@@ -48,7 +41,7 @@ describe('moveDataFolder', () => {
       expect(await readFile(path.join(to, file))).toEqual(await readFile(path.join(defaultDir, file)));
     }
     // The old folder is all there, plus the pointer.
-    expect(await tree(defaultDir)).toEqual([...before, LOCATION_FILE].sort());
+    expect(await filesUnder(defaultDir)).toEqual([...before, LOCATION_FILE].sort());
     expect(JSON.parse(await readFile(path.join(defaultDir, LOCATION_FILE), 'utf8'))).toEqual({ dataDir: to });
     expect(resolveDataDir({ argv: [], env: {}, defaultDir })).toBe(to);
     expect(await new NotesStore(to).load(ID)).toMatchObject({ state: 'ok', note: { text: 'second ✓' } });
@@ -64,7 +57,7 @@ describe('moveDataFolder', () => {
     await mkdir(second);
     await moveDataFolder(first, second, defaultDir);
     expect(resolveDataDir({ argv: [], env: {}, defaultDir })).toBe(second);
-    expect(await tree(second)).toEqual(await tree(first));
+    expect(await filesUnder(second)).toEqual(await filesUnder(first));
   });
 
   test('refuses a folder that is not empty, the same folder, or one inside what it copies', async ({ tmpDir }) => {
@@ -83,7 +76,7 @@ describe('moveDataFolder', () => {
       await expect(moveDataFolder(from, to, from)).rejects.toThrow(`Ponder: could not move the data folder to ${to}: ${why}`);
     }
     expect(await readFile(path.join(full, 'something.txt'), 'utf8')).toBe('mine');
-    expect(await tree(from)).not.toContain(LOCATION_FILE);
+    expect(await filesUnder(from)).not.toContain(LOCATION_FILE);
   });
 
   // Windows needs a privilege to make symbolic links.
@@ -94,12 +87,12 @@ describe('moveDataFolder', () => {
     // A symbolic link to itself in history/: copying it fails after notes/ and a version were copied.
     const loop = path.join(from, 'history', 'zz-loop');
     await symlink(loop, loop);
-    const before = await tree(from);
+    const before = await filesUnder(from);
     await expect(moveDataFolder(from, to, from)).rejects.toThrow(
       `Ponder: could not move the data folder to ${to}: too many levels of symbolic links. Nothing was changed.`,
     );
     await expect(readdir(to)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await tree(from)).toEqual(before);
+    expect(await filesUnder(from)).toEqual(before);
     expect(resolveDataDir({ argv: [], env: {}, defaultDir: from })).toBe(from);
   });
 });

@@ -14,15 +14,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openExternalLink } from '../../electron/main/external-links';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import type { InvokeChannel } from '../../electron/shared/ipc-contract';
 import { INVOKE_METHODS } from '../../electron/shared/ipc-contract';
 import { isInside, recordFsPaths, snapshotTree, treeChanges } from './helpers/fs-recorder';
+import { SAMPLE, sessionWithHandlers } from './helpers/session-fixture';
 
 const PROJECT = path.resolve(__dirname, '../..');
-const SAMPLE = path.join(PROJECT, 'resources/sample');
 const SEED = Number(process.env['PONDER_FUZZ_SEED'] ?? 20_240_909);
 const NUM_RUNS = 600;
 const CHANNELS = Object.values(INVOKE_METHODS) as InvokeChannel[];
@@ -50,24 +49,17 @@ beforeAll(async () => {
 
   let indexReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (indexReady = resolve));
-  session = new ReaderSession({
-    dataDir,
+  ({ session, handlers } = sessionWithHandlers(dataDir, {
     emit: (channel, payload) => {
       if (channel === 'index:status' && (payload as { state: string }).state === 'ready') indexReady();
     },
-    indexWorker: { script: path.join(PROJECT, 'electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    watchLibrary: false,
-  });
-  handlers = createIpcHandlers(session, {
-    appInfo: () => ({ version: 'fuzz', dataDir, platform: process.platform }),
-    pickFolder: async () => library,
-    flushed: () => undefined,
-    pickExportFile: async (format) => path.join(dataDir, format === 'json' ? 'export.json' : 'export.md'),
-    pickImportSource: async () => null,
-    revealDataFolder: async () => undefined,
-    recovery: () => null,
-    openExternal: (url) => openExternalLink(url, { openExternal: async (url) => void opened.push(url) }),
-  });
+    shell: {
+      appInfo: () => ({ version: 'fuzz', dataDir, platform: process.platform }),
+      pickFolder: async () => library,
+      pickExportFile: async (format) => path.join(dataDir, format === 'json' ? 'export.json' : 'export.md'),
+      openExternal: (url) => openExternalLink(url, { openExternal: async (url) => void opened.push(url) }),
+    },
+  }));
   storyId = (await session.open(library)).stories[0]!.id;
   await ready;
 }, 30_000);
@@ -155,6 +147,13 @@ function hostileArbitraries() {
       { query: strings, limit: fc.integer({ min: 1, max: 100 }), ids: fc.array(id, { maxLength: 3 }), scope: fc.constantFrom('library', 'orphans') },
       { requiredKeys: ['query'] },
     ),
+    'search:find': fc.record(
+      { query: strings, limit: fc.integer({ min: 1, max: 100 }), in: fc.constantFrom('stories', 'notes', 'all'), sort: fc.constantFrom('relevance', 'file', 'unanswered') },
+      { requiredKeys: ['query'] },
+    ),
+    'story:related': fc.record({ id, limit: fc.integer({ min: 0, max: 25 }) }, { requiredKeys: ['id'] }),
+    'searches:get': none,
+    'searches:set': fc.record({ searches: fc.array(fc.record({ id: strings, name: strings, query: strings, filter: fc.oneof(strings, fc.constant(null)), in: fc.constantFrom('stories', 'notes') }), { maxLength: 3 }) }),
     'library:next-unanswered': fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), after: fc.oneof(id, fc.constant(null)) }),
     'reading:get': none,
     'reading:mark': fc.oneof(

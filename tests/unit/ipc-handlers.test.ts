@@ -2,12 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import type { EventChannel } from '../../electron/shared/ipc-contract';
-
-const SAMPLE = path.resolve(__dirname, '../../resources/sample');
+import { SAMPLE, sessionWithHandlers, value } from './helpers/session-fixture';
 
 let dataDir: string;
 let handlers: IpcHandlerTable;
@@ -17,34 +15,19 @@ let session: ReaderSession;
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-ipc-'));
   events = [];
-  session = new ReaderSession({
-    dataDir,
+  ({ session, handlers } = sessionWithHandlers(dataDir, {
     emit: (channel, payload) => events.push({ channel, payload }),
-    indexWorker: { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    watchLibrary: false,
-  });
-  handlers = createIpcHandlers(session, {
-    appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
-    pickFolder: async () => SAMPLE,
-    flushed: () => undefined,
-    pickExportFile: async (format) => path.join(dataDir, `export.${format === 'json' ? 'json' : 'md'}`),
-    pickImportSource: async () => null,
-    revealDataFolder: async () => undefined,
-    recovery: () => null,
-    openExternal: async () => undefined,
-  });
+    shell: {
+      pickFolder: async () => SAMPLE,
+      pickExportFile: async (format) => path.join(dataDir, `export.${format === 'json' ? 'json' : 'md'}`),
+    },
+  }));
 });
 
 afterEach(async () => {
   await session.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function value<T>(envelope: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
 
 const readyEvent = () =>
   events.find((event) => event.channel === 'index:status' && (event.payload as { state: string }).state === 'ready');

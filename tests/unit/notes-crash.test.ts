@@ -21,6 +21,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect } from 'vitest';
+import { mulberry32 } from '../../bench/generate';
 import { parseNote } from '../../electron/core/notes/note-format';
 import { NotesStore } from '../../electron/core/notes/notes-store';
 import { CRASH_IDS, crashSeq, crashText } from './helpers/crash-notes';
@@ -73,7 +74,7 @@ interface Shared {
 /** Start the save loop in `dataDir`, kill it, check the folder; again, while `more()`. */
 async function killLoop(child: string, dataDir: string, seed: number, shared: Shared, more: () => boolean): Promise<void> {
   const store = new NotesStore(dataDir);
-  const random = mulberry32(seed);
+  const random = mulberry32(seed); // seeded: the same seed, the same kill moments
   /** Every acknowledged save, as `id:seq`, and per id the sequence number on disk at the last check. */
   const acked = new Set<string>();
   const onDisk = new Map<string, number>(CRASH_IDS.map((id) => [id, 0]));
@@ -224,16 +225,4 @@ function runAndKill(
       resolve({ lines: stdout.split('\n').slice(0, -1) });
     });
   });
-}
-
-/** A small seeded PRNG (mulberry32): the same seed, the same kill moments. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -9,19 +9,11 @@ import { describe, expect } from 'vitest';
 import { NotesStore } from '../../electron/core/notes/notes-store';
 import { faultyFs, recordingFs } from './helpers/faulty-fs';
 import type { Fault } from './helpers/faulty-fs';
+import { filesUnder } from './helpers/files-under';
 import { test } from './helpers/temp-dir';
 
 const ID = '3f1c0a9be2d47a15';
 const note = (text: string) => ({ id: ID, text, question: 'q', source: 's' });
-
-/** Every file under `dir`, relative, sorted (temp files included: they start with a dot). */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 /** A data folder whose note holds 'before' (and one version), and a store writing through `fault`. */
 async function setUp(tmpDir: string, fault: Fault) {

@@ -8,15 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NoteHistory } from '../../electron/core/notes/note-history';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import { TOO_MANY_SAVES } from '../../electron/services/save-rate';
 import { NOTE_TOO_LARGE } from '../../electron/shared/ipc-contract';
-import type { Envelope } from '../../electron/shared/ipc-contract';
 import { MAX_NOTE_CHARS, NOTE_TOO_LARGE_MESSAGE } from '../../electron/shared/ipc-schemas';
-
-const SAMPLE = path.resolve(__dirname, '../../resources/sample');
+import { SAMPLE, sessionWithHandlers, value } from './helpers/session-fixture';
 
 let dataDir: string;
 let handlers: IpcHandlerTable;
@@ -25,22 +22,7 @@ let id: string;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-notes-ipc-'));
-  session = new ReaderSession({
-    dataDir,
-    emit: () => undefined,
-    indexWorker: { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-    watchLibrary: false,
-  });
-  handlers = createIpcHandlers(session, {
-    appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
-    pickFolder: async () => SAMPLE,
-    flushed: () => undefined,
-    pickExportFile: async () => null,
-    pickImportSource: async () => null,
-    revealDataFolder: async () => undefined,
-    recovery: () => null,
-    openExternal: async () => undefined,
-  });
+  ({ session, handlers } = sessionWithHandlers(dataDir, { shell: { pickFolder: async () => SAMPLE } }));
   const snapshot = await value(handlers['library:choose'](undefined));
   id = snapshot!.stories[0]!.id;
 });
@@ -49,12 +31,6 @@ afterEach(async () => {
   await session.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-async function value<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const answer = await envelope;
-  if (!answer.ok) throw new Error(answer.error);
-  return answer.value;
-}
 
 /** Every file's text under the data folder. */
 async function everything(): Promise<string> {

@@ -5,16 +5,13 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
 import type { IpcHandlerTable } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import { NOT_FROM_DISK, NOT_RECENT } from '../../electron/services/recent-libraries';
 import { OPEN_FLOOD } from '../../electron/services/request-limits';
 import type { Envelope, EventChannel } from '../../electron/shared/ipc-contract';
 import { recordFsPaths } from './helpers/fs-recorder';
-
-const SAMPLE = path.resolve(__dirname, '../../resources/sample');
-const WORKER = { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+import { SAMPLE, sessionWithHandlers, value } from './helpers/session-fixture';
 
 let root: string;
 let dataDir: string;
@@ -26,19 +23,8 @@ let handlers: IpcHandlerTable;
 let changes: number;
 
 function start(options: { watchLibrary?: boolean; now?: () => number } = {}): void {
-  session = new ReaderSession({ dataDir, emit: (channel, payload) => events.push({ channel, payload }), indexWorker: WORKER, watchLibrary: options.watchLibrary ?? false });
+  ({ session, handlers } = sessionWithHandlers(dataDir, { ...options, emit: (channel, payload) => events.push({ channel, payload }) }));
   session.recents.onChange(() => (changes += 1));
-  const shell = {
-    appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
-    pickFolder: async () => null,
-    flushed: () => undefined,
-    pickExportFile: async () => null,
-    pickImportSource: async () => null,
-    revealDataFolder: async () => undefined,
-    recovery: () => null,
-    openExternal: async () => undefined,
-  };
-  handlers = createIpcHandlers(session, shell, { now: options.now });
 }
 
 beforeEach(async () => {
@@ -56,12 +42,6 @@ afterEach(async () => {
   await session.close();
   await rm(root, { recursive: true, force: true });
 });
-
-async function value<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(result.error);
-  return result.value;
-}
 
 async function error(envelope: Promise<Envelope<unknown>>): Promise<string> {
   const result = await envelope;

@@ -1,14 +1,11 @@
 // The limits on dialogs, reloads and external links (request-limits.ts), on a
 // clock the test moves, and through the real handler table.
 
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIpcHandlers } from '../../electron/services/ipc-handlers';
-import { ReaderSession } from '../../electron/services/reader-session';
+import type { ReaderSession } from '../../electron/services/reader-session';
 import { DIALOG_BUSY, DIALOG_FLOOD, LINK_FLOOD, RELOAD_FLOOD, RequestLimit } from '../../electron/services/request-limits';
+import { SAMPLE, sessionWithHandlers } from './helpers/session-fixture';
 import { test } from './helpers/temp-dir';
-
-const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 
 function clock() {
   let time = 1_000_000;
@@ -51,23 +48,12 @@ describe('the handler table', () => {
 
   function table(dataDir: string, shell: { pickFolder?: () => Promise<string | null>; opened?: string[] }) {
     const { now, advance } = clock();
-    session = new ReaderSession({
-      dataDir,
-      emit: () => undefined,
-      indexWorker: { script: path.resolve(__dirname, '../../electron/core/search/index-worker.ts'), execArgv: ['--require', 'tsx/cjs'] },
-      watchLibrary: false,
+    const fixture = sessionWithHandlers(dataDir, {
+      shell: { pickFolder: shell.pickFolder ?? (async () => null), openExternal: async (url) => void shell.opened?.push(url) },
+      now,
     });
-    const handlers = createIpcHandlers(session, {
-      appInfo: () => ({ version: 'test', dataDir, platform: process.platform }),
-      pickFolder: shell.pickFolder ?? (async () => null),
-      flushed: () => undefined,
-      pickExportFile: async () => null,
-      pickImportSource: async () => null,
-      revealDataFolder: async () => undefined,
-      recovery: () => null,
-      openExternal: async (url) => void shell.opened?.push(url),
-    }, { now });
-    return { handlers, advance };
+    session = fixture.session;
+    return { handlers: fixture.handlers, advance };
   }
 
   test('keeps one native dialog open at a time, across the dialog channels, and refuses a flood', async ({ tmpDir }) => {

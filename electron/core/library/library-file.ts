@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import { storyId } from '../ids';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Story } from '../types';
 import { decodeDigest } from './decode';
 import { headline } from './headline';
 import { parseDigest } from './parse';
@@ -16,15 +16,7 @@ import { topicCandidates } from './topic-candidates';
 import type { FileTopicCandidates } from './topic-candidates';
 
 /** A story of one file, with its id and list-row headline: a library `Story` but for `source` and `topics`. */
-export interface FileStory {
-  id: string;
-  line: number;
-  summary: string;
-  reflection: string;
-  question: string;
-  title: string;
-  snippet: string;
-}
+export type FileStory = Omit<Story, 'source' | 'topics'>;
 
 /** One digest file as read, kept so a reload (and the cache) re-reads only the files that changed. */
 export interface FileRead {
