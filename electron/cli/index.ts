@@ -1,8 +1,10 @@
 // `ponder` on the command line, built from the same core as the app:
 //   inspect FOLDER            the library as JSON: stories, topics, diagnostics
-//   search FOLDER QUERY [--data-dir DIR] [--verbose]
+//   search FOLDER QUERY [--scope stories|notes|all] [--data-dir DIR] [--verbose]
 //                             ranked hits as JSON, with highlight ranges; the index
-//                             is the app's engine and its cache in the data folder
+//                             is the app's engine and its cache in the data folder;
+//                             notes: the reader's notes of the library's stories
+//   related FOLDER STORY_ID [--data-dir DIR]   the 5 most related stories, and why
 //   notes [--data-dir DIR]    the notes as JSON, orphans and unreadable files flagged
 //   export [--data-dir DIR] --format markdown|json   all notes as a journal or as JSON
 //   import [--data-dir DIR] FROM                     merge a JSON export or a folder of notes
@@ -18,16 +20,20 @@ import { writeFileAtomic } from '../core/fs/atomic-write';
 import { parseCommandLine, resolveDataDir } from '../core/data/data-dir';
 import { highlightStory } from '../core/search/highlight';
 import { loadLibrary } from '../core/library/load-library';
+import type { LoadedLibrary } from '../core/library/load-library';
 import { exportJson, exportMarkdown } from '../core/notes/notes-export';
 import { importNotes } from '../core/notes/notes-import';
 import { NotesStore } from '../core/notes/notes-store';
 import { libraryFingerprint } from '../core/library/library-fingerprint';
 import { InProcessEngine } from '../core/search/in-process-engine';
 import type { Library } from '../core/types';
+import { NotesSearch } from '../services/notes-search';
+import { relatedStories } from '../services/related-stories';
 
 const USAGE = `Usage:
   npm run cli -- inspect FOLDER
-  npm run cli -- search FOLDER QUERY [--data-dir DIR] [--verbose]
+  npm run cli -- search FOLDER QUERY [--scope stories|notes|all] [--data-dir DIR] [--verbose]
+  npm run cli -- related FOLDER STORY_ID [--data-dir DIR]
   npm run cli -- notes [--data-dir DIR] [--library FOLDER]
   npm run cli -- export [--data-dir DIR] --format markdown|json [--group-by topic|source]
                         [--library FOLDER] [--out FILE]
@@ -47,6 +53,8 @@ async function main(argv: string[]): Promise<void> {
       return inspect(rest);
     case 'search':
       return search(rest);
+    case 'related':
+      return related(rest);
     case 'notes':
       return notes(rest);
     case 'export':
@@ -76,34 +84,74 @@ async function inspect([folder, ...extra]: string[]): Promise<void> {
 }
 
 async function search(args: string[]): Promise<void> {
-  const [dataDirArg, rest] = takeOption(args, '--data-dir');
+  const [dataDirArg, afterDataDir] = takeOption(args, '--data-dir');
+  const [scope = 'stories', rest] = takeOption(afterDataDir, '--scope');
+  if (scope !== 'stories' && scope !== 'notes' && scope !== 'all') throw new UsageError('Ponder: --scope is stories, notes or all.');
   const verbose = rest.includes('--verbose');
   // Query words may start with "-" (`-ukraine`): everything after FOLDER is the query.
   const [folder, ...words] = rest.filter((arg) => arg !== '--verbose');
   const query = words.join(' ');
   if (!folder || query.trim() === '') throw new UsageError('Ponder: search takes a FOLDER and a QUERY.');
-  const dataDirArgv = dataDirArg === undefined ? [] : ['--data-dir', dataDirArg];
-  const dataDir = resolveDataDir({ argv: dataDirArgv, env: process.env, defaultDir: electronUserData() });
+  const dataDir = dataDirOf(dataDirArg);
   const library = await loadLibrary(folder, { topics: false });
-  // The app's engine, in this thread, on the app's cache: an unchanged library is loaded, not indexed.
+  const stories = new Map(library.stories.map((story) => [story.id, story]));
+  const found = new Map<string, Record<string, unknown>>();
+  if (scope !== 'notes') {
+    await withEngine(library, dataDir, verbose, async (engine) => {
+      const outcome = await engine.search(query);
+      if (!outcome.ok) throw new Error(outcome.error);
+      for (const hit of outcome.hits) {
+        const story = stories.get(hit.id)!;
+        found.set(hit.id, { id: hit.id, score: round(hit.score), title: story.title, highlights: highlightStory(story, hit) });
+      }
+    });
+  }
+  if (scope !== 'stories') {
+    const notesIndex = new NotesSearch();
+    const { notes: all } = await new NotesStore(dataDir).list();
+    const outcome = await notesIndex.search(all, query, { ids: all.filter((note) => stories.has(note.id)).map((note) => note.id) });
+    await notesIndex.close();
+    if (!outcome.ok) throw new Error(outcome.error);
+    for (const hit of outcome.hits) {
+      const known = found.get(hit.id);
+      if (known) known['note'] = hit.passage;
+      else found.set(hit.id, { id: hit.id, score: round(hit.score), title: stories.get(hit.id)!.title, note: hit.passage });
+    }
+  }
+  print([...found.values()].sort((a, b) => (b['score'] as number) - (a['score'] as number)));
+}
+
+async function related(args: string[]): Promise<void> {
+  const [dataDirArg, rest] = takeOption(args, '--data-dir');
+  const [folder, id, ...extra] = rest;
+  if (!folder || !id || extra.length > 0) throw new UsageError('Ponder: related takes a FOLDER and a STORY_ID.');
+  const library = await loadLibrary(folder);
+  const stories = new Map(library.stories.map((story) => [story.id, story]));
+  if (!stories.has(id)) throw new Error(`Ponder: no story ${id} in ${folder} — \`ponder-cli inspect FOLDER\` lists the ids.`);
+  const itemsById = new Map(library.stories.map((story) => [story.id, { id: story.id, source: story.source, line: story.line, title: story.title, snippet: '' }]));
+  await withEngine(library, dataDirOf(dataDirArg), false, async (engine) => {
+    const answer = await relatedStories(engine, { itemsById, stories }, id);
+    if (answer.error) throw new Error(answer.error);
+    print(answer.stories);
+  });
+}
+
+/** The app's engine, in this thread, on the app's cache: an unchanged library is loaded, not indexed. */
+async function withEngine(library: LoadedLibrary, dataDir: string, verbose: boolean, run: (engine: InProcessEngine) => Promise<void>): Promise<void> {
   const engine = new InProcessEngine({ cacheDir: dataLayout(dataDir).cache });
   try {
     const built = await engine.build(library.stories, { fingerprint: libraryFingerprint(library.files, library.stories) });
     if (verbose) process.stderr.write(`${JSON.stringify({ index: { stories: library.stories.length, ...built } })}\n`);
-    const outcome = await engine.search(query);
-    if (!outcome.ok) throw new Error(outcome.error);
-    const stories = new Map(library.stories.map((story) => [story.id, story]));
-    print(
-      outcome.hits.map((hit) => {
-        const story = stories.get(hit.id)!;
-        return { id: hit.id, score: round(hit.score), title: story.title, highlights: highlightStory(story, hit) };
-      }),
-    );
+    await run(engine);
   } finally {
     // Writes the cache after a cold build (the answer is printed already).
     await engine.dispose();
   }
   if (verbose && engine.lastCacheError) process.stderr.write(`${engine.lastCacheError}\n`);
+}
+
+function dataDirOf(dataDirArg: string | undefined): string {
+  return resolveDataDir({ argv: dataDirArg === undefined ? [] : ['--data-dir', dataDirArg], env: process.env, defaultDir: electronUserData() });
 }
 
 async function notes(args: string[]): Promise<void> {

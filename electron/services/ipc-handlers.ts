@@ -51,19 +51,30 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices, 
       return folder === null ? null : session.open(folder);
     },
     'library:reload': () => limits.reloads.run(() => session.reload()),
-    'library:open': ({ folder }) => limits.opens.run(async () => session.open(await existingFolder(folder))),
+    // Checked first, so a refused drop says why (and spends none of the rate) before a library is read.
+    'library:open': async ({ folder }) => {
+      const checked = await existingFolder(folder);
+      return limits.opens.run(() => session.open(checked));
+    },
     'library:recents': () => session.recents.list(),
-    'library:open-recent': ({ folder }) => limits.opens.run(async () => session.open(await session.recents.folderToOpen(folder))),
+    'library:open-recent': async ({ folder }) => {
+      const checked = await session.recents.folderToOpen(folder);
+      return limits.opens.run(() => session.open(checked));
+    },
     'library:forget-recent': ({ folder }) => session.recents.forget(folder),
     'library:clear-recents': () => session.recents.clear(),
     'library:view': (request) => session.view(request),
     'library:rows': (request) => session.rows(request),
     'library:counts': () => session.counts(),
     'search:query': ({ query, ...options }) => session.search(query, options),
+    'search:find': (request) => session.searching.find(request),
+    'story:related': (request) => session.searching.related(request),
+    'searches:get': async () => (await session.state.load()).savedSearches ?? [],
+    'searches:set': async ({ searches }) => (await session.state.update({ savedSearches: searches })).savedSearches ?? [],
     'library:next-unanswered': (request) => session.nextUnanswered(request),
     'reading:get': () => session.reading.get(),
     'reading:mark': async (request) => {
-      const ids = 'ids' in request ? request.ids : session.viewIds(request.filter, request.generation);
+      const ids = 'ids' in request ? request.ids : await session.viewIds(request.filter, request.generation, request.show);
       return { changed: await session.reading.mark(ids, request.read) };
     },
     'reading:star': ({ id, starred }) => session.reading.star(id, starred),

@@ -145,9 +145,7 @@ export class ReaderSession {
       },
     });
     await Promise.race([shown, reading]);
-    await this.recents.opened(loaded.library.folder);
-    await this.watch(loaded.library.folder);
-    const snapshot = await this.snapshot(loaded);
+    const [snapshot] = await Promise.all([this.snapshot(loaded), this.recents.opened(loaded.library.folder), this.watch(loaded.library.folder)]);
     // After this call has answered: the rest of the stories, then topics and index.
     setImmediate(() => void reading.then((library) => this.finishReading(loaded, library)).catch(reportRefreshError));
     return snapshot;

@@ -6,10 +6,15 @@
 
 import type { SearchEngine } from '../core/search/engine';
 import { highlightRanges, highlightStory } from '../core/search/highlight';
+import { matchPassage } from '../core/search/match-passage';
 import { isRefusal } from '../core/search/query-budget';
 import type { FieldHighlights, NoteView, SearchHit, Story } from '../core/types';
-import type { SearchResponse, SearchScope, StoryFilter, StoryListItem } from '../shared/ipc-contract';
+import type { SearchResponse, SearchScope, ShowFilter, StoryFilter, StoryListItem } from '../shared/ipc-contract';
+import type { FindRequest, FindResponse, RelatedRequest, RelatedResponse } from '../shared/search-contract';
+import { findAcross } from './find-hits';
 import { NotesEngine } from './notes-engine';
+import { NotesSearch } from './notes-search';
+import { relatedStories } from './related-stories';
 
 /** Most hits a search answers when the request names no limit. */
 const DEFAULT_LIMIT = 500;
@@ -27,6 +32,21 @@ export interface SearchRequestOptions {
 export interface SearchedLibrary {
   generation: number;
   itemsById: ReadonlyMap<string, StoryListItem>;
+  /** The stories' text: each hit's row gets the passage around its first match (match-passage.ts). */
+  stories?: ReadonlyMap<string, Story>;
+}
+
+/** The open library with its stories' text and topics, in library order (related stories, file order). */
+export interface FindLibrary extends SearchedLibrary {
+  items: readonly StoryListItem[];
+  stories: ReadonlyMap<string, Story>;
+}
+
+/** What `find` and `related` ask of the session (ReaderSession is one): its library search, lists and notes. */
+export interface SearchSession {
+  search(query: string, options: SearchRequestOptions & { show?: ShowFilter }): Promise<SearchResponse>;
+  viewIds(filter: StoryFilter | null, generation?: number, show?: ShowFilter): Promise<readonly string[]>;
+  readonly notes: { readonly store: { list(): Promise<{ notes: NoteView[] }> } };
 }
 
 export class SearchService {
@@ -38,11 +58,30 @@ export class SearchService {
   /** The orphaned notes' engine, rebuilt when they change. */
   private readonly orphanIndex = new NotesEngine();
 
+  /** Every answered note, indexed as a search scope (notes-search.ts). */
+  private readonly notesIndex = new NotesSearch();
+
   constructor(
     private readonly engine: SearchEngine,
     /** The notes whose story is not in the library. */
     private readonly orphans: () => Promise<readonly NoteView[]>,
+    /** The session and its open library, for `find` and `related` (absent: those answer that no library is open). */
+    private readonly owner?: { session: SearchSession; library: () => FindLibrary | null },
   ) {}
+
+  /** Search the stories, the notes of the library's stories, or both; hits sorted as asked (find-hits.ts). */
+  async find(request: FindRequest): Promise<FindResponse> {
+    const library = this.owner?.library() ?? null;
+    if (!this.owner || !library) return { ok: false, query: request.query, error: 'Ponder: no library is open.' };
+    return findAcross(request, { session: this.owner.session, library, notes: this.notesIndex });
+  }
+
+  /** The stories most like one, each with the topics and words they share (related-stories.ts). */
+  async related({ id, limit }: RelatedRequest): Promise<RelatedResponse> {
+    const library = this.owner?.library() ?? null;
+    if (!library) return { id, stories: [] };
+    return relatedStories(this.engine, library, id, limit);
+  }
 
   /** Rank the library's stories (those in `ids`, when given). The engine must be ready. */
   async searchLibrary(library: SearchedLibrary, query: string, options: SearchRequestOptions = {}): Promise<SearchResponse> {
@@ -60,6 +99,8 @@ export class SearchService {
       hits: outcome.hits.map((hit) => {
         const item = library.itemsById.get(hit.id);
         const summaryTerms = hit.terms.summary ?? [];
+        const story = library.stories?.get(hit.id);
+        const passage = story && item ? matchPassage(story, item.title, hit) : null;
         return {
           id: hit.id,
           score: hit.score,
@@ -67,6 +108,7 @@ export class SearchService {
             title: item ? highlightRanges(item.title, summaryTerms) : [],
             snippet: item ? highlightRanges(item.snippet, summaryTerms) : [],
           },
+          ...(passage ? { passage } : {}),
         };
       }),
     };
@@ -105,6 +147,7 @@ export class SearchService {
 
   async close(): Promise<void> {
     await this.orphanIndex.close();
+    await this.notesIndex.close();
   }
 
   /** The terms a story matched for `query`: from the last search when it was this query. */

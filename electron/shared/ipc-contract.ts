@@ -18,10 +18,13 @@ import type {
 import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/types';
 import type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
 import type { LoopView } from './loop-view';
+import type { HitPassage, JournalRequest, JournalResponse, LoopCounts, NextUnansweredRequest, NextUnansweredResponse, ReadingMarkRequest, ReadingMarkResponse, ReadingSets, ShowRequest } from './loop-contract';
 import type { LibraryMissingEvent, RecentLibrary } from './libraries';
+import type { FindRequest, FindResponse, RelatedRequest, RelatedResponse, SavedSearch } from './search-contract';
 
 export type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
 export type { EditorModeChoice, LoopView } from './loop-view';
+export type * from './loop-contract';
 export type { LibraryMissingEvent, RecentLibrary } from './libraries';
 
 export type { Diagnostic, FieldHighlights, Note, Range, SourceFile, StoryField, Topic, UnreadableNote };
@@ -69,7 +72,7 @@ export interface TopicSummary {
  * whole list (a 100k-story library opens with well under 1 MB). Further rows, filters and
  * positions are asked for as the reader scrolls (`library:view`, `library:rows`).
  */
-export interface LibrarySnapshot {
+export interface LibrarySnapshot extends LoopCounts {
   folder: string;
   /** Folder's base name, for the title bar. */
   name: string;
@@ -98,7 +101,7 @@ export type StoryFilter = `topic:${string}` | `source:${string}`;
 export const FIRST_ROWS = 60;
 export const MAX_ROWS_PER_REQUEST = 1_000;
 
-export interface ViewRequest {
+export interface ViewRequest extends ShowRequest {
   /** The snapshot's generation the renderer shows: an answer for another one is dropped there. */
   generation: number;
   filter: StoryFilter | null;
@@ -118,7 +121,7 @@ export interface ViewResponse {
 
 /** A window of a view by position, or rows by id (a search's hits); ids unknown to the library are left out. */
 export type RowsRequest =
-  | { generation: number; filter: StoryFilter | null; start: number; end: number }
+  | ({ generation: number; filter: StoryFilter | null; start: number; end: number } & Pick<ShowRequest, 'show'>)
   | { generation: number; ids: string[] };
 
 export interface RowsResponse {
@@ -126,12 +129,12 @@ export interface RowsResponse {
   rows: StoryListItem[];
 }
 
-export interface CountsResponse {
+export interface CountsResponse extends LoopCounts {
   generation: number;
   topics: TopicSummary[];
 }
 
-export interface SearchRequest {
+export interface SearchRequest extends Pick<ShowRequest, 'show'> {
   query: string;
   /** Most hits to return with highlights. */
   limit?: number;
@@ -148,7 +151,7 @@ export interface SearchRequest {
 
 export type SearchScope = 'library' | 'orphans';
 
-export interface SearchHitView {
+export interface SearchHitView extends HitPassage {
   id: string;
   score: number;
   /** Ranges inside the list item's title and snippet. */
@@ -234,68 +237,6 @@ export interface AppInfo {
   platform: string;
 }
 
-/** Stories the reader has read and starred, by id (`reading:get`). */
-export interface ReadingSets {
-  read: string[];
-  starred: string[];
-}
-
-/** Mark stories read or unread: named ones, or every story of a topic's, a file's or the whole library's list. */
-export type ReadingMarkRequest = { read: boolean } & ({ ids: string[] } | { generation: number; filter: StoryFilter | null });
-
-export interface ReadingMarkResponse {
-  /** The ids whose mark changed: marking them back undoes exactly this. */
-  changed: string[];
-}
-
-/** The next story without a note in a list (library order), after `after`, wrapping round. */
-export interface NextUnansweredRequest {
-  generation: number;
-  filter: StoryFilter | null;
-  after: string | null;
-}
-
-export interface NextUnansweredResponse {
-  generation: number;
-  /** null: every story of the list has a note. */
-  id: string | null;
-  /** Its position in the list, or -1. */
-  position: number;
-}
-
-export interface JournalRequest {
-  /** ISO time: `answeredSince` counts notes first written at or after it (the renderer's "this week"). */
-  since: string;
-  /** Most entries to answer (0: only the counts). */
-  limit: number;
-  /** Lunr syntax, over the notes' questions and texts; absent or empty: every note. */
-  query?: string;
-}
-
-/** One answered note in the Reflections journal. */
-export interface JournalEntry {
-  id: string;
-  question: string;
-  /** When it was first written (ISO), the journal's order. */
-  created: string;
-  updated: string;
-  /** Its text, shortened for a row. */
-  snippet: string;
-  /** Its story is in the open library (else it is an orphan). */
-  inLibrary: boolean;
-}
-
-export interface JournalResponse {
-  /** Answered notes (matching the query, when one was given). */
-  total: number;
-  /** Answered notes first written since the request's `since`. */
-  answeredSince: number;
-  /** Newest first, at most the request's limit. */
-  entries: JournalEntry[];
-  /** The query could not run (a message for the reader). */
-  error?: string;
-}
-
 /** Menu commands main sends to the renderer. */
 export type MenuCommand =
   | 'focus-search'
@@ -337,6 +278,11 @@ export interface InvokeChannels {
   /** The topics' counts again (after a note was answered or emptied). */
   'library:counts': { request: { generation: number }; response: CountsResponse };
   'search:query': { request: SearchRequest; response: SearchResponse };
+  /** Search stories, notes or both, sorted (search-contract.ts); related stories; the saved searches. */
+  'search:find': { request: FindRequest; response: FindResponse };
+  'story:related': { request: RelatedRequest; response: RelatedResponse };
+  'searches:get': { request: void; response: SavedSearch[] };
+  'searches:set': { request: { searches: SavedSearch[] }; response: SavedSearch[] };
   /** The next story of a list whose question has no note. */
   'library:next-unanswered': { request: NextUnansweredRequest; response: NextUnansweredResponse };
   'reading:get': { request: void; response: ReadingSets };
@@ -396,6 +342,10 @@ export const INVOKE_METHODS = {
   libraryRows: 'library:rows',
   libraryCounts: 'library:counts',
   search: 'search:query',
+  find: 'search:find',
+  relatedStories: 'story:related',
+  savedSearches: 'searches:get',
+  saveSearches: 'searches:set',
   nextUnanswered: 'library:next-unanswered',
   readingState: 'reading:get',
   markRead: 'reading:mark',

@@ -10,6 +10,8 @@ import { MAX_EXTERNAL_URL_CHARS } from './external-url';
 import { MAX_ROWS_PER_REQUEST, NOTE_TOO_LARGE } from './ipc-contract';
 import type { InvokeChannel, StoryFilter } from './ipc-contract';
 import { EDITOR_MODES, MAX_READING_IDS } from './loop-view';
+import { MAX_RELATED, MAX_SAVED_SEARCHES, MAX_SAVED_TEXT, SEARCH_IN, SEARCH_SORTS } from './search-contract';
+import { SHOW_FILTERS } from './show-filter';
 import { LINE_WIDTHS, PANE_WIDTH_RANGE, STORY_FONTS, TEXT_SCALE_RANGE, THEMES } from './view-prefs';
 
 const storyId = z.string().regex(STORY_ID_PATTERN, 'must be a story id (16 hex digits)');
@@ -42,6 +44,8 @@ const storyFilter = z
   .max(MAX_VIEW_KEY_CHARS)
   .regex(/^(topic|source):/, 'must be a topic: or source: filter') as unknown as z.ZodType<StoryFilter>;
 const position = z.number().int().min(0).max(MAX_SEARCH_IDS);
+/** The stories pane's Show choice (show-filter.ts); absent: all. */
+const show = z.enum(SHOW_FILTERS).optional();
 /** A folder path from a drop or the recent list; whether it is absolute and a folder is checked in main (recent-libraries.ts). */
 const folderPath = z.strictObject({
   folder: z.string().max(MAX_FOLDER_CHARS).refine((folder) => !folder.includes('\0'), { error: 'must not contain a NUL character' }),
@@ -57,10 +61,10 @@ export const REQUEST_SCHEMAS = {
   'library:open-recent': folderPath,
   'library:forget-recent': folderPath,
   'library:clear-recents': none,
-  'library:view': z.strictObject({ generation, filter: storyFilter.nullable(), locate: storyId.optional() }),
+  'library:view': z.strictObject({ generation, filter: storyFilter.nullable(), locate: storyId.optional(), show, fresh: z.boolean().optional() }),
   'library:rows': z.union([
     z
-      .strictObject({ generation, filter: storyFilter.nullable(), start: position, end: position })
+      .strictObject({ generation, filter: storyFilter.nullable(), start: position, end: position, show })
       .refine((range) => range.end >= range.start && range.end - range.start <= MAX_ROWS_PER_REQUEST, {
         error: `must be a range of at most ${MAX_ROWS_PER_REQUEST} rows`,
       }),
@@ -73,12 +77,37 @@ export const REQUEST_SCHEMAS = {
     ids: z.array(storyId).max(MAX_SEARCH_IDS).optional(),
     filter: storyFilter.optional(),
     scope: z.enum(['library', 'orphans']).optional(),
+    show,
   }),
-  'library:next-unanswered': z.strictObject({ generation, filter: storyFilter.nullable(), after: storyId.nullable() }),
+  'search:find': z.strictObject({
+    query: z.string().max(MAX_QUERY_CHARS),
+    limit: z.number().int().min(1).max(100_000).optional(),
+    ids: z.array(storyId).max(MAX_SEARCH_IDS).optional(),
+    filter: storyFilter.optional(),
+    show,
+    in: z.enum(SEARCH_IN).optional(),
+    sort: z.enum(SEARCH_SORTS).optional(),
+  }),
+  'story:related': z.strictObject({ id: storyId, limit: z.number().int().min(1).max(MAX_RELATED).optional() }),
+  'searches:get': none,
+  'searches:set': z.strictObject({
+    searches: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'must be a saved search id'),
+          name: z.string().max(MAX_SAVED_TEXT),
+          query: z.string().min(1).max(MAX_SAVED_TEXT),
+          filter: storyFilter.nullable(),
+          in: z.enum(SEARCH_IN),
+        }),
+      )
+      .max(MAX_SAVED_SEARCHES),
+  }),
+  'library:next-unanswered': z.strictObject({ generation, filter: storyFilter.nullable(), after: storyId.nullable(), show }),
   'reading:get': none,
   'reading:mark': z.union([
     z.strictObject({ ids: z.array(storyId).max(MAX_READING_IDS), read: z.boolean() }),
-    z.strictObject({ generation, filter: storyFilter.nullable(), read: z.boolean() }),
+    z.strictObject({ generation, filter: storyFilter.nullable(), read: z.boolean(), show }),
   ]),
   'reading:star': z.strictObject({ id: storyId, starred: z.boolean() }),
   'notes:journal': z.strictObject({

@@ -13,6 +13,8 @@ import type { ViewPrefs } from '../../shared/view-prefs';
 import { EDITOR_MODES, MAX_READING_IDS } from '../../shared/loop-view';
 import type { LoopView } from '../../shared/loop-view';
 import { isStoryId } from '../ids';
+import type { SavedSearch } from '../../shared/search-contract';
+import { sanitizeSavedSearches } from './saved-searches';
 
 export interface AppState {
   version: 1;
@@ -35,6 +37,8 @@ export interface AppState {
    * Absent when there are none, and in a state.json from before recents existed.
    */
   recentLibraries?: string[];
+  /** Queries pinned in the topics pane, in the reader's order (saved-searches.ts). Absent when there are none. */
+  savedSearches?: SavedSearch[];
 }
 
 /** File ▸ Open Recent lists this many folders. */
@@ -167,6 +171,8 @@ function sanitize(data: unknown): AppState {
   if (window) state.window = window;
   const recents = sanitizeRecents(input.recentLibraries);
   if (recents.length > 0) state.recentLibraries = recents;
+  const saved = sanitizeSavedSearches(input.savedSearches);
+  if (saved.length > 0) state.savedSearches = saved;
   return state;
 }
 

@@ -12,7 +12,11 @@ import type { BuildOptions, BuildResult, EngineSearchOutcome, IndexChange, Searc
 import { BUILD_SUPERSEDED, ENGINE_CLOSED, INDEX_RESTARTING, notReady, UPDATE_BEFORE_BUILD } from './engine';
 import type { CacheManifest } from './index-cache';
 import { commitSegments, indexCacheFolder, usableCache } from './index-cache';
+import { searchPlanned } from './phrase';
 import type { StoryInput } from './protocol';
+import { planQuery } from './query-syntax';
+import type { DistinctiveTerm, RelatedOptions, RelatedOutcome } from './related';
+import { RELATED_LIMIT, RELATED_TERMS, relatedHits, relatedQuery } from './related';
 
 /** What a subclass hands over for a cache write: taken between two updates, written afterwards. */
 export interface CacheSnapshot {
@@ -68,7 +72,30 @@ export abstract class EngineLifecycle implements SearchEngine {
     });
   }
 
-  abstract search(query: string, options?: SearchOptions): Promise<EngineSearchOutcome>;
+  /** Ponder's query syntax (query-syntax.ts) over the shards' Lunr search; phrases are checked on the stories held. */
+  search(query: string, options: SearchOptions = {}): Promise<EngineSearchOutcome> {
+    return searchPlanned(
+      planQuery(query),
+      options.limit,
+      (lunrQuery, limit) => this.searchIndex(lunrQuery, { ...options, limit }),
+      (id) => this.held.get(id),
+    );
+  }
+
+  /** The story's distinctive terms (from any shard's statistics) as one OR query over every shard (related.ts). */
+  async related(id: string, options: RelatedOptions = {}): Promise<RelatedOutcome> {
+    await this.idle();
+    const unavailable = this.unavailable();
+    if (unavailable && !unavailable.ok) return { ok: false, error: unavailable.error };
+    const story = this.held.get(id);
+    if (!story) return { ok: true, hits: [] };
+    const limit = options.limit ?? RELATED_LIMIT;
+    const terms = await this.distinctiveTerms(story, RELATED_TERMS, options.names ?? []).catch((error: unknown) => messageOf(error));
+    if (typeof terms === 'string') return { ok: false, error: this.isRestarting ? INDEX_RESTARTING : `Ponder: related stories failed: ${terms}` };
+    if (terms.length === 0) return { ok: true, hits: [] };
+    const outcome = await this.searchIndex(relatedQuery(terms), { limit: limit + 1, ids: options.ids, supersede: false });
+    return outcome.ok ? { ok: true, hits: relatedHits(outcome.hits, terms, id, limit) } : { ok: false, error: outcome.error };
+  }
 
   update(change: IndexChange, options: UpdateOptions = {}): Promise<void> {
     return this.serialise(async () => {
@@ -144,6 +171,10 @@ export abstract class EngineLifecycle implements SearchEngine {
     if (this.disposed) throw new Error(ENGINE_CLOSED);
   }
 
+  /** Run a query in Lunr's syntax over the shards. */
+  protected abstract searchIndex(query: string, options: SearchOptions): Promise<EngineSearchOutcome>;
+  /** A story's most distinctive terms by the corpus-wide statistics (related.ts). */
+  protected abstract distinctiveTerms(story: StoryInput, count: number, names: readonly string[]): Promise<DistinctiveTerm[]>;
   /** Drop every indexed story. */
   protected abstract reset(): Promise<void>;
   /** Load the cache's segment files; throws when one is damaged or they do not hold the manifest's stories. */

@@ -9,9 +9,11 @@
 
 import os from 'node:os';
 import type { OrderedStory, StoryInput } from './protocol';
+import type { RelatedOptions, RelatedOutcome } from './related';
 import type { SearchHit } from '../types';
 
 export type { StoryInput } from './protocol';
+export type { RelatedHit, RelatedOptions, RelatedOutcome } from './related';
 
 export interface SearchEngine {
   /**
@@ -29,8 +31,8 @@ export interface SearchEngine {
    */
   build(stories: readonly StoryInput[], options?: BuildOptions): Promise<BuildResult>;
   /**
-   * Run a query in Lunr's syntax: words, `+must`, `-not`, `field:term`, `prefix*`,
-   * `fuzzy~1`. A query Lunr cannot parse, or one over its budget (query-budget.ts:
+   * Run a query in Lunr's syntax — words, `+must`, `-not`, `field:term`, `prefix*`,
+   * `fuzzy~1` — plus `"phrases"` and AND / OR / NOT (query-syntax.ts). A query Lunr cannot parse, or one over its budget (query-budget.ts:
    * at most ~2, bounded expansion and time), is an outcome with a message, never
    * an exception. Waits for a build or update in progress.
    */
@@ -40,6 +42,11 @@ export interface SearchEngine {
    * `added`) leave, `added` is indexed; ranking stays that of a full rebuild.
    */
   update(change: IndexChange, options?: UpdateOptions): Promise<void>;
+  /**
+   * The stories most like story `id` (related.ts): its most distinctive terms run as one
+   * query, the story itself left out; each hit names the words they share. Waits like search.
+   */
+  related(id: string, options?: RelatedOptions): Promise<RelatedOutcome>;
   /** Resolves when the cache writes started so far have finished (or failed; see lastCacheError). */
   cacheWritten(): Promise<void>;
   /** Finish cache writes in progress and release the engine; later calls are answered as closed. */

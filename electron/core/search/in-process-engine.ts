@@ -18,6 +18,7 @@ import type { CacheManifest } from './index-cache';
 import { checkLoaded, INDEX_FORMAT, newSegmentFiles } from './index-cache';
 import type { QueryLimits } from './query-budget';
 import { Progress } from './progress';
+import type { DistinctiveTerm } from './related';
 import type { StatsDelta, StoryInput } from './protocol';
 import { loadSegmentFiles, saveSegmentFiles } from './shard-files';
 import { Shard } from './shard';
@@ -45,13 +46,17 @@ export class InProcessEngine extends EngineLifecycle {
   }
 
   /** Searches run in call order once a build or update in progress is done; none is superseded. */
-  async search(query: string, options: SearchOptions = {}): Promise<EngineSearchOutcome> {
+  protected async searchIndex(query: string, options: SearchOptions): Promise<EngineSearchOutcome> {
     await this.idle();
     const unavailable = this.unavailable();
     if (unavailable) return unavailable;
     const outcome = this.shard.search(query, { limit: options.limit ?? null, ids: options.ids ?? null });
     if (!outcome.ok) return outcome;
     return { ok: true, total: outcome.total, hits: outcome.hits.map(({ id, score, terms }) => ({ id, score, terms })) };
+  }
+
+  protected async distinctiveTerms(story: StoryInput, count: number, names: readonly string[]): Promise<DistinctiveTerm[]> {
+    return this.shard.distinctiveTerms(story, count, names);
   }
 
   protected async reset(): Promise<void> {

@@ -91,6 +91,8 @@ async function handle(request: Exclude<WorkerRequest, { type: 'cancel' }>): Prom
     case 'merge':
       shard.merge();
       return reply({ type: 'done', id: request.id });
+    case 'terms':
+      return reply({ type: 'terms', id: request.id, terms: shard.distinctiveTerms(request.story, request.count, request.names) });
   }
 }
 

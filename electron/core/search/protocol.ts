@@ -2,6 +2,7 @@
 // plain data they carry. Types only.
 
 import type { QueryLimits } from './query-budget';
+import type { DistinctiveTerm } from './related';
 import type { SearchHit } from '../types';
 
 /** A story as the index needs it: its id and the three searched fields. */
@@ -74,7 +75,8 @@ export type WorkerRequest =
   | { type: 'add'; id: number; docs: OrderedStory[] }
   | { type: 'load'; id: number; files: string[] }
   | { type: 'save'; id: number; files: string[] }
-  | { type: 'merge'; id: number };
+  | { type: 'merge'; id: number }
+  | { type: 'terms'; id: number; story: StoryInput; count: number; names: string[] };
 
 export type WorkerReply =
   | { type: 'done'; id: number }
@@ -83,7 +85,8 @@ export type WorkerReply =
   | { type: 'result'; id: number; ok: true; hits: PackedHits; total: number }
   | { type: 'result'; id: number; ok: false; error: string; cancelled?: true }
   | { type: 'failed'; id: number; error: string }
-  | { type: 'progress'; done: number };
+  | { type: 'progress'; done: number }
+  | { type: 'terms'; id: number; terms: DistinctiveTerm[] };
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerSetup {

@@ -4,11 +4,13 @@
 // thread; index-worker.ts wraps it in a message loop.
 
 import { GlobalStats } from './global-stats';
-import type { OrderedStory, PackedStats, RankedHit, StatsDelta } from './protocol';
+import type { OrderedStory, PackedStats, RankedHit, StatsDelta, StoryInput } from './protocol';
 import { compileQuery, describeQueryError, runQuery } from './query';
 import type { QueryLimits } from './query-budget';
 import { QueryBudget } from './query-budget';
 import { Ranking } from './ranking';
+import type { DistinctiveTerm } from './related';
+import { distinctiveTerms, withNames } from './related';
 import { Segment, SegmentBuilder } from './segment';
 import { TermPipeline } from './tokens';
 
@@ -131,6 +133,11 @@ export class Shard {
     const term = this.stats.commonestTerm();
     if (term === undefined || term.length === 0 || /[^a-z0-9]/.test(term)) return;
     for (const query of [term, `${term.slice(0, 2)}*`, `${term}~1`, `+${term} -${term}x`]) this.search(query, { limit: 100 });
+  }
+
+  /** A story's most distinctive terms by the corpus-wide statistics (related.ts); the story need not be held here. */
+  distinctiveTerms(story: StoryInput, count: number, names: readonly string[] = []): DistinctiveTerm[] {
+    return withNames(distinctiveTerms(story, this.stats, count), names, this.stats);
   }
 
   reset(): void {

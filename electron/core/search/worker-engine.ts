@@ -25,6 +25,7 @@ import type { CacheManifest } from './index-cache';
 import { checkLoaded, INDEX_FORMAT, newSegmentFiles } from './index-cache';
 import { mergeResults } from './merge-results';
 import { Progress } from './progress';
+import type { DistinctiveTerm } from './related';
 import type { QueryLimits } from './query-budget';
 import type { OrderedStory, PackedStats, StatsDelta, StoryInput, WorkerReply, WorkerSetup } from './protocol';
 import { WorkerClient } from './worker-client';
@@ -70,7 +71,7 @@ export class WorkerEngine extends EngineLifecycle {
   }
 
   /** Also answers `{ ok: false, cancelled: true }` for a search replaced by a newer one before it finished (see `supersede`). */
-  search(query: string, options: SearchOptions = {}): Promise<EngineSearchOutcome> {
+  protected searchIndex(query: string, options: SearchOptions): Promise<EngineSearchOutcome> {
     const supersede = options.supersede ?? true;
     let cancelled = false;
     let onCancel: (outcome: EngineSearchOutcome) => void = () => undefined;
@@ -123,6 +124,14 @@ export class WorkerEngine extends EngineLifecycle {
       this.checkUsable();
       await Promise.all(this.workers.map((worker) => worker.request({ type: 'merge' })));
     });
+  }
+
+  /** Every worker holds the same statistics: the first one weighs the terms. */
+  protected async distinctiveTerms(story: StoryInput, count: number, names: readonly string[]): Promise<DistinctiveTerm[]> {
+    const { id, summary, reflection, question } = story;
+    const reply = await this.workers[0]!.request({ type: 'terms', story: { id, summary, reflection, question }, count, names: [...names] });
+    if (reply.type !== 'terms') throw new Error(`unexpected answer "${reply.type}"`);
+    return reply.terms;
   }
 
   protected async reset(): Promise<void> {

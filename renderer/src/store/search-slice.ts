@@ -17,6 +17,27 @@ export function isTooShortQuery(query: string): boolean {
   return /^[+-]?(?:\w+:)?[^\s*]?\*?$/u.test(query.trim());
 }
 
+/** The fields a query can name (`question:how`). */
+const FIELDS = ['summary', 'reflection', 'question'];
+
+/**
+ * Why `query` cannot be searched yet, said so the reader can finish it: a field with no word
+ * after it (`summary:`), a field Ponder does not have (`title:`), or a bare `+` or `-`. null
+ * when it can be searched (Lunr itself still answers for the rest of the syntax).
+ */
+export function unfinishedQuery(query: string): string | null {
+  for (const word of query.trim().split(/\s+/u)) {
+    const field = /^[+-]?(\p{L}+):$/u.exec(word);
+    if (field) {
+      const name = field[1]!;
+      if (!FIELDS.includes(name)) return `Ponder: there is no “${name}:” field — search summary:, reflection: or question:, or leave the field out.`;
+      return `Ponder: type a word after “${name}:” to search only the ${name}, like ${name}:${name === 'question' ? 'how' : 'drones'}.`;
+    }
+    if (/^[+-]+$/u.test(word)) return `Ponder: type a word right after “${word}” (+word: stories with it, -word: stories without it).`;
+  }
+  return null;
+}
+
 export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Every request takes a number; only the answer to the latest one is applied.
@@ -44,9 +65,16 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
         set({ searchStatus: 'idle', searchResults: null, searchError: null });
         return;
       }
-      if (isTooShortQuery(text)) {
-        // Nothing new is shown and nothing is asked; an answer still on its way is dropped too.
+      // Nothing is asked, an answer still on its way is dropped, and no earlier query's results stay on screen.
+      const unfinished = unfinishedQuery(text);
+      if (unfinished !== null) {
         sequence += 1;
+        set({ searchStatus: 'error', searchResults: null, searchError: unfinished });
+        return;
+      }
+      if (isTooShortQuery(text)) {
+        sequence += 1;
+        set({ searchStatus: 'idle', searchResults: null, searchError: null });
         return;
       }
       timer = setTimeout(() => void get().runSearch(), SEARCH_DEBOUNCE_MS);
@@ -56,16 +84,30 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
       get().setSearchInput('');
     },
 
+    searchIn: 'stories',
+    searchSort: 'relevance',
+    setSearchIn(searchIn) {
+      set({ searchIn });
+      if (get().searchInput.trim()) void get().runSearch();
+    },
+    setSearchSort(searchSort) {
+      set({ searchSort });
+      if (get().searchInput.trim()) void get().runSearch();
+    },
+
     async runSearch() {
       cancelPending();
       const query = get().searchInput.trim();
-      if (!query || isTooShortQuery(query)) return;
+      if (!query || isTooShortQuery(query) || unfinishedQuery(query) !== null) return;
       const mine = ++sequence;
       // Ranked within the topic, file or orphans on screen, so none of their matches is cut by the limit.
-      const filter = get().selectedFilter;
+      const { selectedFilter: filter, listShow: show } = get();
       let response: SearchResponse;
       try {
-        response = await api.search({ query, limit: SEARCH_LIMIT, ...searchScope(get()) });
+        const scope = searchScope(get());
+        // Stories, notes or both, sorted in main (search:find); the orphans' list keeps its own search.
+        const { searchIn, searchSort } = get();
+        response = scope.scope === 'orphans' ? await api.search({ query, limit: SEARCH_LIMIT, ...scope }) : await api.find({ query, limit: SEARCH_LIMIT, ...scope, in: searchIn, sort: searchSort });
       } catch (error) {
         response = { ok: false, query, error: errorMessage(error) };
       }
@@ -73,11 +115,12 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (api) => (set, get) 
       if (response.ok === true) {
         set({
           searchStatus: 'ready',
-          searchResults: { query, hits: response.hits, total: response.total, filter },
+          searchResults: { query, hits: response.hits, total: response.total, filter, show },
           searchError: null,
         });
       } else if (response.ok === false) {
-        set({ searchStatus: 'error', searchError: response.error });
+        // The message replaces the results: the list shows the topic or file again, never another query's hits.
+        set({ searchStatus: 'error', searchError: response.error, searchResults: null });
       } else {
         // The index is still building: show the whole list; `setIndexStatus` retries when it is ready.
         set({ searchStatus: 'pending', searchResults: null, searchError: null });

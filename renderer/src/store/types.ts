@@ -10,8 +10,11 @@ import type {
   NotesOverview,
   PonderApi,
   SearchHitView,
+  ShowFilter,
   StoryListItem,
 } from '../../../electron/shared/ipc-contract';
+import type { HitPassage } from '../../../electron/shared/loop-contract';
+import type { SearchIn, SearchSort } from '../../../electron/shared/search-contract';
 import type { ViewPrefsSlice } from './view-prefs';
 
 /** A topic or file filter, or the orphaned notes, encoded as it is saved in the view state. */
@@ -66,19 +69,24 @@ export interface ListView {
   /** The library generation the view is of (0: none). */
   generation: number;
   filter: FilterKey | null;
+  /** The Show choice the rows answer ('all' for the orphans, which it does not narrow). */
+  show: ShowFilter;
   /** 'library': rows by position from main; 'search': rows of the hits' ids from main; 'orphans': rows held here. */
   kind: 'library' | 'search' | 'orphans';
   /** Rows in the view; null until main has answered. */
   count: number | null;
   /** A search's hit ids, best first. */
   ids: readonly string[] | null;
-  /** Title and snippet ranges by story id, while searching. */
-  highlights: ReadonlyMap<string, SearchHitView['highlights']> | null;
+  /** Title and snippet ranges, and the passage around the first match, by story id, while searching. */
+  highlights: ReadonlyMap<string, HitHighlights> | null;
   /** The search these rows answer, if any. */
   query: string | null;
   /** Matches for the query within the filter (before the hit limit). */
   searchTotal: number;
 }
+
+/** What a search hit's row marks: ranges in its title and snippet, and the passage around its first match. */
+export type HitHighlights = SearchHitView['highlights'] & HitPassage;
 
 /** Rows of a page, by position within it; a row main did not find is undefined. */
 export type ListPage = readonly (StoryListItem | undefined)[];
@@ -87,6 +95,10 @@ export interface StoryListSlice {
   listView: ListView;
   /** Fetched pages of the view, by page number (LIST_PAGE_ROWS rows each): only those near the viewport. */
   listPages: ReadonlyMap<number, ListPage>;
+  /** The stories pane's Show choice: all stories, or only the unread, starred, unanswered or answered ones. */
+  listShow: ShowFilter;
+  /** Chooses what the list shows (with the topic, file and search); a search is ranked again within it. */
+  setListShow(show: ShowFilter): void;
   /** Builds the view again from the library, filter, search and orphans (the store calls it when they change). */
   refreshList(): void;
   /** Rows `start`..`end` (inclusive) are on screen: fetches the pages missing around them. */
@@ -109,6 +121,8 @@ export interface SearchResults {
   total: number;
   /** The topic, file or orphans filter the hits were ranked within (null: the whole library). */
   filter: FilterKey | null;
+  /** The Show choice they were ranked within. */
+  show: ShowFilter;
 }
 
 export type SearchStatus = 'idle' | 'ready' | 'error' | 'pending';
@@ -117,7 +131,7 @@ export interface SearchSlice {
   /** What the search box shows. */
   searchInput: string;
   searchStatus: SearchStatus;
-  /** Kept when a later query fails, so the list can stay (dimmed) instead of emptying. */
+  /** Cleared when a later query fails or is unfinished: the list never shows another query's results. */
   searchResults: SearchResults | null;
   searchError: string | null;
   /** Debounces, then searches. An empty input clears the search at once. */
@@ -125,6 +139,12 @@ export interface SearchSlice {
   clearSearch(): void;
   /** Searches for the current input now; a stale answer never overwrites a newer one. */
   runSearch(): Promise<void>;
+  /** What the search looks in (stories, the reader's notes, or both) and how its hits are sorted: main answers both (search:find). */
+  searchIn: SearchIn;
+  searchSort: SearchSort;
+  /** Change them; a query in the box is searched again at once. */
+  setSearchIn(searchIn: SearchIn): void;
+  setSearchSort(searchSort: SearchSort): void;
 }
 
 export type NoteStatus =

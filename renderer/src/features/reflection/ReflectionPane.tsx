@@ -5,6 +5,7 @@ import { testIds } from '../../test-ids';
 import { HistoryDialog } from './HistoryDialog';
 import { NoteEditor } from './NoteEditor';
 import { OrphanReading } from './OrphanReading';
+import { RelatedStories } from './RelatedStories';
 import { StoryReading } from './StoryReading';
 
 /** The story being read (or, for an orphaned note, where it was), then the reader's answer to its question. */
@@ -25,6 +26,7 @@ export function ReflectionPane() {
         <div className="reflection">
           {orphan ? <OrphanReading note={orphan} /> : <StoryReading id={id} />}
           <NoteEditor key={id} id={id} />
+          {!orphan && <RelatedStories id={id} />}
           <HistoryDialog key={`history-${id}`} id={id} />
         </div>
       ) : (

@@ -1,13 +1,15 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { testIds } from '../../test-ids';
+import { SearchHelp } from './SearchHelp';
 import { SearchMessage } from './SearchMessage';
+import { SearchOptions } from './SearchOptions';
 
 export function SearchBox() {
   const input = useAppStore((state) => state.searchInput);
   const setInput = useAppStore((state) => state.setSearchInput);
   const clear = useAppStore((state) => state.clearSearch);
-  const runSearch = useAppStore((state) => state.runSearch);
+  const enterResults = useAppStore((state) => state.enterResults);
   const focusRequest = useAppStore((state) => state.searchFocusRequest);
   const ref = useRef<HTMLInputElement>(null);
 
@@ -22,9 +24,10 @@ export function SearchBox() {
       event.preventDefault();
       if (input) clear();
       else ref.current?.blur();
-    } else if (event.key === 'Enter') {
+    } else if (event.key === 'Enter' || event.key === 'ArrowDown') {
+      // Into the results, on the first hit (Enter skips the debounce); Esc there comes back here.
       event.preventDefault();
-      void runSearch(); // Skip the debounce.
+      void enterResults();
     }
   };
 
@@ -40,7 +43,7 @@ export function SearchBox() {
         className="search__input"
         aria-label="Search stories"
         aria-describedby="search-message"
-        placeholder="Search stories — try +must -not question:why int*"
+        placeholder={'Search stories — try kursk troops, "north korea" or question:how'}
         autoComplete="off"
         spellCheck={false}
         value={input}
@@ -48,6 +51,8 @@ export function SearchBox() {
         onChange={(event) => setInput(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      <SearchHelp />
+      <SearchOptions />
       <SearchMessage />
     </div>
   );
