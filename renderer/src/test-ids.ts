@@ -75,6 +75,8 @@ export const testIds = {
   historyPreview: 'history-preview',
   historyRestore: 'history-restore',
   historyEmpty: 'history-empty',
+  savedSearchName: 'saved-search-name',
+  savedSearchCount: 'saved-search-count',
 } as const;
 
 export type TestId = (typeof testIds)[keyof typeof testIds];

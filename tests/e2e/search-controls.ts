@@ -2,6 +2,7 @@
 // limit): the "Search in" scope, the sort, and the reading pane's Related list.
 
 import type { Locator, Page } from '@playwright/test';
+import { testIds } from '../../renderer/src/test-ids';
 
 export class SearchControls {
   constructor(readonly page: Page) {}
@@ -20,5 +21,41 @@ export class SearchControls {
   /** Its stories, best first: buttons named by title and what they share. */
   get relatedStories(): Locator {
     return this.related.getByRole('button');
+  }
+}
+
+/** Issue 12's saved searches in the topics pane: each item is a list item with its run button and tools. */
+export class SavedSearchControls {
+  constructor(readonly page: Page) {}
+
+  get region(): Locator {
+    return this.page.getByRole('region', { name: 'Saved searches' });
+  }
+  get saveButton(): Locator {
+    return this.region.getByRole('button', { name: 'Save search' });
+  }
+  get items(): Locator {
+    return this.region.getByRole('listitem');
+  }
+  /** The item named `name` (its run button is its first button). */
+  item(name: string): Locator {
+    return this.items.filter({ has: this.page.getByTestId(testIds.savedSearchName).getByText(name, { exact: true }) });
+  }
+  runButton(name: string): Locator {
+    return this.item(name).getByRole('button').first();
+  }
+  tool(name: string, tool: 'Rename' | 'Delete' | 'up' | 'down'): Locator {
+    const label = tool === 'up' || tool === 'down' ? `Move “${name}” ${tool}` : `${tool} “${name}”`;
+    return this.item(name).getByRole('button', { name: label });
+  }
+  count(name: string): Locator {
+    return this.item(name).getByTestId(testIds.savedSearchCount);
+  }
+  renameField(): Locator {
+    return this.region.getByRole('textbox', { name: /^New name for the saved search/ });
+  }
+  /** The saved searches' names, in order. */
+  async names(): Promise<string[]> {
+    return this.region.getByTestId(testIds.savedSearchName).allInnerTexts();
   }
 }

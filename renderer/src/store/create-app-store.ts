@@ -5,6 +5,7 @@ import type { PonderApi } from '../../../electron/shared/ipc-contract';
 import { createLibrarySlice } from './library-slice';
 import { createNotesSlice } from './notes-slice';
 import { createReadingSlice } from './reading-slice';
+import { createSavedSearchesSlice } from './saved-searches-slice';
 import { createSearchSlice } from './search-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createStoryListSlice } from './story-list-slice';
@@ -20,6 +21,7 @@ export function createAppStore(api: PonderApi) {
     ...createNotesSlice(api)(...args),
     ...createUiSlice(api)(...args),
     ...createReadingSlice(api)(...args),
+    ...createSavedSearchesSlice(api)(...args),
   }));
 }
 
