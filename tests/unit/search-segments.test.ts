@@ -10,7 +10,9 @@ import { QUERY_MIX } from '../../bench/queries';
 import { loadLibrary } from '../../electron/core/library/load-library';
 import { PlainLunrIndex } from '../../bench/plain-lunr-index';
 import type { SearchOutcome } from '../../electron/core/search/engine';
+import { filterPhraseHits } from '../../electron/core/search/phrase';
 import type { OrderedStory, StatsDelta } from '../../electron/core/search/protocol';
+import { planQuery } from '../../electron/core/search/query-syntax';
 import { compareRanked } from '../../electron/core/search/rank-order';
 import { Segment } from '../../electron/core/search/segment';
 import { decodeSegment, encodeSegment } from '../../electron/core/search/segment-file';
@@ -22,7 +24,8 @@ const SAMPLE = path.resolve(__dirname, '../../resources/sample');
 const EXTRA_QUERIES = [
   'kursk', 'russia ukraine', 'inter*', 'regoin~1', '+russia -ukraine', '-russia', 'question:why',
   'summary:trump tariffs', 'russian^3 forces', '+zzz russia', '*tion', 'mil*', '2024', 'the',
-  'title:troops', 'troops~', '',
+  'title:troops', 'troops~', '', 'how', 'question:how', 'how russia', '"north korea"', 'troops AND korea', 'korea NOT troops',
+  '"russian troops" -"north korea"', 'Zelenskiy?', '?', 'sebastien', 'régions',
 ];
 
 /** Shards over contiguous slices of `stories`, with statistics exchanged as WorkerEngine does. */
@@ -41,15 +44,18 @@ function ordered(story: Story, ord: number): OrderedStory {
   return { id: story.id, summary: story.summary, reflection: story.reflection, question: story.question, ord };
 }
 
-/** What WorkerEngine does with the shards' answers. */
-function searchAll(shards: readonly Shard[], query: string): SearchOutcome {
-  const outcomes = shards.map((shard) => shard.search(query));
+/** What WorkerEngine does with the shards' answers (the query planned and its phrases checked as the engines do). */
+function searchAll(shards: readonly Shard[], query: string, stories: readonly Story[]): SearchOutcome {
+  const plan = planQuery(query);
+  if (plan.empty) return { ok: true, total: 0, hits: [] };
+  const outcomes = shards.map((shard) => shard.search(plan.lunr));
   const failed = outcomes.find((outcome) => !outcome.ok);
   if (failed) return failed;
   const hits = outcomes.flatMap((outcome) => (outcome.ok ? outcome.hits : []));
   hits.sort(compareRanked);
   const total = outcomes.reduce((sum, outcome) => sum + (outcome.ok ? outcome.total : 0), 0);
-  return { ok: true, total, hits: hits.map(({ id, score, terms }) => ({ id, score, terms })) };
+  const outcome: SearchOutcome = { ok: true, total, hits: hits.map(({ id, score, terms }) => ({ id, score, terms })) };
+  return filterPhraseHits(outcome, plan, undefined, (id) => stories.find((story) => story.id === id));
 }
 
 describe('segmented search, in one thread', () => {
@@ -72,7 +78,7 @@ describe('segmented search, in one thread', () => {
     const plain = PlainLunrIndex.build(sample);
     for (const count of [1, 2, 5]) {
       const shards = shardsOver(sample, count);
-      for (const query of [...EXTRA_QUERIES, ...QUERY_MIX]) expect(searchAll(shards, query), `${count} × "${query}"`).toEqual(plain.search(query));
+      for (const query of [...EXTRA_QUERIES, ...QUERY_MIX]) expect(searchAll(shards, query, sample), `${count} × "${query}"`).toEqual(plain.search(query));
     }
   });
 
@@ -80,7 +86,7 @@ describe('segmented search, in one thread', () => {
     expect(generated.length).toBe(2_000);
     const plain = PlainLunrIndex.build(generated);
     const shards = shardsOver(generated, 3);
-    for (const query of [...QUERY_MIX, ...EXTRA_QUERIES]) expect(searchAll(shards, query), query).toEqual(plain.search(query));
+    for (const query of [...QUERY_MIX, ...EXTRA_QUERIES]) expect(searchAll(shards, query, generated), query).toEqual(plain.search(query));
   });
 
   it('ranks as a rebuilt index after stories are removed and added', () => {
@@ -97,7 +103,7 @@ describe('segmented search, in one thread', () => {
     const check = (): void => {
       for (const query of [...QUERY_MIX, 'kursk', 'russia troops']) {
         const expected = plain.search(query);
-        const actual = searchAll(shards, query);
+        const actual = searchAll(shards, query, [...kept, ...added]);
         if (!expected.ok || !actual.ok) throw new Error(query);
         expect(actual.total, query).toBe(expected.total);
         expect(actual.hits.map((hit) => hit.id), query).toEqual(expected.hits.map((hit) => hit.id));

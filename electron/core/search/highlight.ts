@@ -9,14 +9,18 @@ import type { FieldHighlights, Range, SearchHit, Story } from '../types';
 
 const pipeline = new TermPipeline();
 
-/** Ranges of `text` whose words, made into terms as the index makes them, are among `terms`. */
-export function highlightRanges(text: string, terms: Iterable<string>): Range[] {
+/**
+ * Ranges of `text` whose words, made into terms as the index makes them, are
+ * among `terms`. Stop words are marked only in the question (`stopWords`),
+ * the one field that indexes them.
+ */
+export function highlightRanges(text: string, terms: Iterable<string>, stopWords = false): Range[] {
   const wanted = new Set(terms);
   if (wanted.size === 0 || text.length === 0) return [];
   const ranges: Range[] = [];
   forEachToken(text, (token, start, end) => {
     const found = pipeline.termOf(token);
-    if (!found || found.to === found.from || !wanted.has(found.term)) return;
+    if (!found || (found.stop && !stopWords) || !wanted.has(found.term)) return;
     // A token lower-cased to another length (rare: İ): mark it whole rather than guess.
     const exact = token.length === end - start;
     ranges.push(exact ? [start + found.from, start + found.to] : [start, end]);
@@ -35,6 +39,6 @@ export function highlightStory(
     snippet: story.snippet === undefined ? undefined : highlightRanges(story.snippet, summaryTerms),
     summary: highlightRanges(story.summary, summaryTerms),
     reflection: highlightRanges(story.reflection, hit.terms.reflection ?? []),
-    question: highlightRanges(story.question, hit.terms.question ?? []),
+    question: highlightRanges(story.question, hit.terms.question ?? [], true),
   };
 }

@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import type { PackedStats } from './protocol';
 
 /** Bumped whenever segment files or the way terms are made change, so old caches are ignored. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 export interface CacheManifest {
   format: number;

@@ -42,7 +42,7 @@ export function compileQuery(query: string, stats: GlobalStats, budget: QueryBud
     for (const clause of parsed.clauses) {
       checkEditDistance(clause);
       const fields = clause.fields.map((name) => FIELDS.indexOf(name as StoryField));
-      const terms = clause.usePipeline ? searchTerms(clause.term, clause.fields) : [clause.term];
+      const terms = clause.usePipeline ? searchTerms(clause.term) : [clause.term];
       for (const term of terms) {
         clause.term = term;
         const expanded = stats.expand(clause, budget);

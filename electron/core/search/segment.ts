@@ -14,7 +14,7 @@
 
 import type { OrderedStory, PackedStats } from './protocol';
 import type { TermPipeline } from './tokens';
-import { FIELD_COUNT, FIELDS, forEachToken } from './tokens';
+import { FIELD_COUNT, FIELDS, forEachToken, STOP_WORD_FIELD } from './tokens';
 
 export interface SegmentParts {
   ids: string[];
@@ -221,7 +221,11 @@ export class Segment {
 export class SegmentBuilder {
   private readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
-  /** Token → term id, or -1 for a stop word: one look-up per token once the vocabulary is known. */
+  /**
+   * Token → term id, -1 for a token with no word in it, or -2 - id for a stop
+   * word (counted in the question field only): one look-up per token once the
+   * vocabulary is known.
+   */
   private readonly tokenIds = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly ords: number[] = [];
@@ -231,11 +235,15 @@ export class SegmentBuilder {
   private tf = new Int32Array(1024);
   private readonly counted: number[] = [];
   private fieldLength = 0;
+  private field = 0;
   private maxTf = 0;
   private readonly count = (token: string): void => {
     let id = this.tokenIds.get(token);
     if (id === undefined) id = this.learn(token);
-    if (id < 0) return;
+    if (id < 0) {
+      if (id === -1 || this.field !== STOP_WORD_FIELD) return;
+      id = -2 - id;
+    }
     this.fieldLength++;
     if (this.tf[id]!++ === 0) this.counted.push(id);
   };
@@ -252,6 +260,7 @@ export class SegmentBuilder {
     this.ords.push(story.ord);
     for (let f = 0; f < FIELD_COUNT; f++) {
       this.fieldLength = 0;
+      this.field = f;
       forEachToken(story[FIELDS[f]!], this.count);
       this.lengths.push(this.fieldLength);
       for (const id of this.counted) {
@@ -293,12 +302,10 @@ export class SegmentBuilder {
 
   /** A token seen for the first time: run the pipeline, and number its term if it is new. */
   private learn(token: string): number {
-    const terms = this.pipeline.run(token);
-    // Lunr's default pipeline makes at most one term of a token.
-    if (terms.length > 1) throw new Error(`the index pipeline made ${terms.length} terms of one token`);
+    const found = this.pipeline.termOf(token);
     let id = -1;
-    if (terms.length === 1) {
-      const term = terms[0]!;
+    if (found) {
+      const term = found.term;
       id = this.termIds.get(term) ?? -1;
       if (id < 0) {
         id = this.terms.length;
@@ -310,6 +317,7 @@ export class SegmentBuilder {
           this.tf = grown;
         }
       }
+      if (found.stop) id = -2 - id;
     }
     if (this.tokenIds.size < TOKEN_MEMO_LIMIT) this.tokenIds.set(token, id);
     return id;
