@@ -18,212 +18,22 @@ import type {
 import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/types';
 import type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
 import type { LoopView } from './loop-view';
-import type { HitPassage, JournalRequest, JournalResponse, LoopCounts, NextUnansweredRequest, NextUnansweredResponse, ReadingMarkRequest, ReadingMarkResponse, ReadingSets, ShowRequest } from './loop-contract';
+import type { JournalRequest, JournalResponse, NextUnansweredRequest, NextUnansweredResponse, ReadingMarkRequest, ReadingMarkResponse, ReadingSets } from './loop-contract';
 import type { LibraryMissingEvent, RecentLibrary } from './libraries';
+import type { StoryDetail, IndexStatus, LibrarySnapshot, ViewRequest, ViewResponse, RowsRequest, RowsResponse, CountsResponse, SearchRequest, SearchResponse, StoryRequest } from './library-contract';
+import type { SaveNoteRequest, SaveNoteResponse, NotesOverview, NoteChangedEvent, RecoveryReport, NotesMoveState, FlushReport } from './notes-contract';
 import type { FindRequest, FindResponse, RelatedRequest, RelatedResponse, SavedSearch } from './search-contract';
 
 export type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
 export type { EditorModeChoice, LoopView } from './loop-view';
 export type * from './loop-contract';
+export * from './library-contract';
+export type * from './notes-contract';
 export type { LibraryMissingEvent, RecentLibrary } from './libraries';
 
 export type { Diagnostic, FieldHighlights, Note, Range, SourceFile, StoryField, Topic, UnreadableNote };
 // What the notes store answers is what crosses IPC: one definition, in core.
 export type { ImportReport, NoteLoad, NoteVersion, NoteView };
-
-/** A story as listed in the stories pane: enough for a row, not the whole text. */
-export interface StoryListItem {
-  id: string;
-  source: string;
-  line: number;
-  title: string;
-  snippet: string;
-}
-
-/** A story shown whole in the reading pane. */
-export interface StoryDetail extends StoryListItem {
-  summary: string;
-  reflection: string;
-  question: string;
-  /** Names of the story's topics, most specific first (its chips). */
-  topics: string[];
-  /** Present when the request named a query: ranges to mark in each field. */
-  highlights?: FieldHighlights;
-}
-
-/** State of the search index, which builds after the stories are shown. */
-export type IndexStatus =
-  | { state: 'idle' }
-  /** `phase: 'reading'`: the library's files are being read (done/total count files); otherwise stories indexed. */
-  | { state: 'building'; done: number; total: number; phase?: 'reading' }
-  | { state: 'ready'; storyCount: number; millis: number; fromCache?: boolean }
-  | { state: 'failed'; error: string };
-
-/** A topic as the topics pane lists it: membership stays in main (`library:view`, `library:rows`). */
-export interface TopicSummary {
-  name: string;
-  storyCount: number;
-  /** Its stories without a non-empty note. */
-  unanswered: number;
-}
-
-/**
- * What the renderer needs to open a library: counts and the first screen of rows, never the
- * whole list (a 100k-story library opens with well under 1 MB). Further rows, filters and
- * positions are asked for as the reader scrolls (`library:view`, `library:rows`).
- */
-export interface LibrarySnapshot extends LoopCounts {
-  folder: string;
-  /** Folder's base name, for the title bar. */
-  name: string;
-  /** Bumps whenever a different or reloaded library replaces this one. */
-  generation: number;
-  /** Every story of the library (of those read so far, while it is still being read). */
-  storyCount: number;
-  /** The first rows of "all stories", in library order (at most FIRST_ROWS): the first screen, with no second request. */
-  stories: StoryListItem[];
-  /** Most stories first. */
-  topics: TopicSummary[];
-  sources: SourceFile[];
-  diagnostics: Diagnostic[];
-  /** Ids of stories that have a non-empty note. */
-  notedIds: string[];
-  index: IndexStatus;
-}
-
-/**
- * A topic or a file of the library, encoded as the renderer's filter keys are: `topic:<name>`
- * or `source:<path>`. null (in a request) is all stories.
- */
-export type StoryFilter = `topic:${string}` | `source:${string}`;
-
-/** Rows of "all stories" in a snapshot, and the most `library:rows` answers at once. */
-export const FIRST_ROWS = 60;
-export const MAX_ROWS_PER_REQUEST = 1_000;
-
-export interface ViewRequest extends ShowRequest {
-  /** The snapshot's generation the renderer shows: an answer for another one is dropped there. */
-  generation: number;
-  filter: StoryFilter | null;
-  /** A story whose position in the view to answer (the selection). */
-  locate?: string;
-}
-
-export interface ViewResponse {
-  generation: number;
-  /** Stories in the view (0 when the filter names nothing in this library). */
-  count: number;
-  /** Position of `locate` in the view, or -1 (also when no `locate` was asked). */
-  position: number;
-  /** `locate` is a story of the library (in this view or not). */
-  known: boolean;
-}
-
-/** A window of a view by position, or rows by id (a search's hits); ids unknown to the library are left out. */
-export type RowsRequest =
-  | ({ generation: number; filter: StoryFilter | null; start: number; end: number } & Pick<ShowRequest, 'show'>)
-  | { generation: number; ids: string[] };
-
-export interface RowsResponse {
-  generation: number;
-  rows: StoryListItem[];
-}
-
-export interface CountsResponse extends LoopCounts {
-  generation: number;
-  topics: TopicSummary[];
-}
-
-export interface SearchRequest extends Pick<ShowRequest, 'show'> {
-  query: string;
-  /** Most hits to return with highlights. */
-  limit?: number;
-  /** Search this topic's or file's stories only (main resolves them; the renderer holds no membership). */
-  filter?: StoryFilter;
-  /**
-   * Search these library stories only (the topic or file on screen): hits are
-   * ranked among them and `total` counts the matches among them.
-   */
-  ids?: string[];
-  /** What to search: the library's stories (default), or the orphaned notes (question, and note text as reflection). */
-  scope?: SearchScope;
-}
-
-export type SearchScope = 'library' | 'orphans';
-
-export interface SearchHitView extends HitPassage {
-  id: string;
-  score: number;
-  /** Ranges inside the list item's title and snippet. */
-  highlights: { title: Range[]; snippet: Range[] };
-}
-
-export type SearchResponse =
-  /** `total`: every match in the scope searched (the hits stop at the limit). */
-  | { ok: true; query: string; total: number; hits: SearchHitView[] }
-  | { ok: false; query: string; error: string }
-  | { ok: 'pending'; query: string; index: IndexStatus };
-
-export interface StoryRequest {
-  id: string;
-  query?: string;
-}
-
-export interface SaveNoteRequest {
-  id: string;
-  text: string;
-  /**
-   * The revision the edited text started from (null: there was no file). When the file on disk
-   * has another revision, it was changed by someone else: the save is refused as a conflict
-   * and nothing is overwritten. Omit to save unconditionally.
-   */
-  baseRevision?: string | null;
-}
-
-export type SaveNoteResponse =
-  | {
-      status: 'saved';
-      id: string;
-      updated: string;
-      revision: string;
-      /** True when the note has text (an emptied note still exists on disk, but counts as unanswered). */
-      answered: boolean;
-    }
-  /** The note changed on disk since `baseRevision`: both texts are kept, the user picks. */
-  | { status: 'conflict'; id: string; disk: NoteLoad };
-
-/** An orphaned note, with its text shortened for a list row as a story's snippet is. */
-export interface OrphanNote extends NoteView {
-  snippet: string;
-}
-
-export interface NotesOverview {
-  /** Notes whose story is not in the current library, each with the snippet its row shows. */
-  orphans: OrphanNote[];
-  unreadable: UnreadableNote[];
-}
-
-/** A note file changed on disk by another program (or was removed). */
-export interface NoteChangedEvent {
-  id: string;
-  load: NoteLoad;
-}
-
-/** After main reopened a window whose page had crashed or hung (asked once by the new page). */
-export interface RecoveryReport {
-  /** The last note saved before, and when (ISO time); null when none was saved in this run. */
-  lastSaved: { id: string; at: string } | null;
-  /** Texts whose last save failed, which main still holds: put back in their notes to be saved again. */
-  unsaved: Array<{ id: string; text: string }>;
-}
-
-/** Moving the notes folder: the editor is read-only meanwhile ('moved': until the restart), since a save would land in the old folder. */
-export type NotesMoveState = 'moving' | 'moved' | 'idle';
-
-export interface FlushReport {
-  /** Notes whose latest text could not be written (the user is asked before quitting). */
-  unsaved: number;
-}
 
 /** Small UI state remembered across runs (inside DATA/state.json): the selection and the reader's view preferences. */
 export interface ViewState extends ViewPrefs, LoopView {

@@ -1,0 +1,143 @@
+// The library and search half of the IPC contract: what the stories pane, the topics pane
+// and the search box ask main, and what main answers. Re-exported by ipc-contract.ts.
+
+import type { Diagnostic, FieldHighlights, Range, SourceFile } from '../core/types';
+import type { HitPassage, LoopCounts, ShowRequest } from './loop-contract';
+
+/** A story as listed in the stories pane: enough for a row, not the whole text. */
+export interface StoryListItem {
+  id: string;
+  source: string;
+  line: number;
+  title: string;
+  snippet: string;
+}
+
+/** A story shown whole in the reading pane. */
+export interface StoryDetail extends StoryListItem {
+  summary: string;
+  reflection: string;
+  question: string;
+  /** Names of the story's topics, most specific first (its chips). */
+  topics: string[];
+  /** Present when the request named a query: ranges to mark in each field. */
+  highlights?: FieldHighlights;
+}
+
+/** State of the search index, which builds after the stories are shown. */
+export type IndexStatus =
+  | { state: 'idle' }
+  /** `phase: 'reading'`: the library's files are being read (done/total count files); otherwise stories indexed. */
+  | { state: 'building'; done: number; total: number; phase?: 'reading' }
+  | { state: 'ready'; storyCount: number; millis: number; fromCache?: boolean }
+  | { state: 'failed'; error: string };
+
+/** A topic as the topics pane lists it: membership stays in main (`library:view`, `library:rows`). */
+export interface TopicSummary {
+  name: string;
+  storyCount: number;
+  /** Its stories without a non-empty note. */
+  unanswered: number;
+}
+
+/**
+ * What the renderer needs to open a library: counts and the first screen of rows, never the
+ * whole list (a 100k-story library opens with well under 1 MB). Further rows, filters and
+ * positions are asked for as the reader scrolls (`library:view`, `library:rows`).
+ */
+export interface LibrarySnapshot extends LoopCounts {
+  folder: string;
+  /** Folder's base name, for the title bar. */
+  name: string;
+  /** Bumps whenever a different or reloaded library replaces this one. */
+  generation: number;
+  /** Every story of the library (of those read so far, while it is still being read). */
+  storyCount: number;
+  /** The first rows of "all stories", in library order (at most FIRST_ROWS): the first screen, with no second request. */
+  stories: StoryListItem[];
+  /** Most stories first. */
+  topics: TopicSummary[];
+  sources: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** Ids of stories that have a non-empty note. */
+  notedIds: string[];
+  index: IndexStatus;
+}
+
+/**
+ * A topic or a file of the library, encoded as the renderer's filter keys are: `topic:<name>`
+ * or `source:<path>`. null (in a request) is all stories.
+ */
+export type StoryFilter = `topic:${string}` | `source:${string}`;
+
+/** Rows of "all stories" in a snapshot, and the most `library:rows` answers at once. */
+export const FIRST_ROWS = 60;
+export const MAX_ROWS_PER_REQUEST = 1_000;
+
+export interface ViewRequest extends ShowRequest {
+  /** The snapshot's generation the renderer shows: an answer for another one is dropped there. */
+  generation: number;
+  filter: StoryFilter | null;
+  /** A story whose position in the view to answer (the selection). */
+  locate?: string;
+}
+
+export interface ViewResponse {
+  generation: number;
+  /** Stories in the view (0 when the filter names nothing in this library). */
+  count: number;
+  /** Position of `locate` in the view, or -1 (also when no `locate` was asked). */
+  position: number;
+  /** `locate` is a story of the library (in this view or not). */
+  known: boolean;
+}
+
+/** A window of a view by position, or rows by id (a search's hits); ids unknown to the library are left out. */
+export type RowsRequest =
+  | ({ generation: number; filter: StoryFilter | null; start: number; end: number } & Pick<ShowRequest, 'show'>)
+  | { generation: number; ids: string[] };
+
+export interface RowsResponse {
+  generation: number;
+  rows: StoryListItem[];
+}
+
+export interface CountsResponse extends LoopCounts {
+  generation: number;
+  topics: TopicSummary[];
+}
+
+export interface SearchRequest extends Pick<ShowRequest, 'show'> {
+  query: string;
+  /** Most hits to return with highlights. */
+  limit?: number;
+  /** Search this topic's or file's stories only (main resolves them; the renderer holds no membership). */
+  filter?: StoryFilter;
+  /**
+   * Search these library stories only (the topic or file on screen): hits are
+   * ranked among them and `total` counts the matches among them.
+   */
+  ids?: string[];
+  /** What to search: the library's stories (default), or the orphaned notes (question, and note text as reflection). */
+  scope?: SearchScope;
+}
+
+export type SearchScope = 'library' | 'orphans';
+
+export interface SearchHitView extends HitPassage {
+  id: string;
+  score: number;
+  /** Ranges inside the list item's title and snippet. */
+  highlights: { title: Range[]; snippet: Range[] };
+}
+
+export type SearchResponse =
+  /** `total`: every match in the scope searched (the hits stop at the limit). */
+  | { ok: true; query: string; total: number; hits: SearchHitView[] }
+  | { ok: false; query: string; error: string }
+  | { ok: 'pending'; query: string; index: IndexStatus };
+
+export interface StoryRequest {
+  id: string;
+  query?: string;
+}
