@@ -1,8 +1,48 @@
 // The daily loop's part of the IPC contract (ipc-contract.ts lists the channels): reading
-// state, the next unanswered question, and the Reflections journal. Types only: bundled into
-// the sandboxed preload and the renderer like the rest of the contract.
+// state, the Show choice on list requests, reflection progress, the next unanswered question,
+// search hits' passages and the Reflections journal. Types only: bundled into the sandboxed
+// preload and the renderer like the rest of the contract.
 
 import type { StoryFilter } from './ipc-contract';
+import type { Range, StoryField } from '../core/types';
+import type { ShowFilter } from './show-filter';
+
+export type { ShowFilter } from './show-filter';
+
+/**
+ * The Show choice on a list request (library:view, library:rows, search:query,
+ * library:next-unanswered, reading:mark). Absent: 'all'.
+ */
+export interface ShowRequest {
+  show?: ShowFilter;
+  /**
+   * library:view only: list the stories as their marks are now (a new view on screen). Otherwise
+   * main keeps the list it last made for this filter and Show, so rows, positions, "next
+   * unanswered" and "mark all" agree with the rows on screen while the reader reads and answers.
+   */
+  fresh?: boolean;
+}
+
+/** Answered / total of one digest file (its progress bar). */
+export interface FileProgress {
+  path: string;
+  storyCount: number;
+  /** Its stories with a non-empty note. */
+  answered: number;
+}
+
+/** Reflection progress of the whole library and of each file (the topics' is in TopicSummary). */
+export interface LibraryProgress {
+  storyCount: number;
+  answered: number;
+  /** Every file with stories, in library order. */
+  files: FileProgress[];
+}
+
+/** Carried by LibrarySnapshot and the library:counts answer. */
+export interface LoopCounts {
+  progress: LibraryProgress;
+}
 
 /** Stories the reader has read and starred, by id (`reading:get`). */
 export interface ReadingSets {
@@ -11,15 +51,15 @@ export interface ReadingSets {
 }
 
 /** Mark stories read or unread: named ones, or every story of a topic's, a file's or the whole library's list. */
-export type ReadingMarkRequest = { read: boolean } & ({ ids: string[] } | { generation: number; filter: StoryFilter | null });
+export type ReadingMarkRequest = { read: boolean } & ({ ids: string[] } | { generation: number; filter: StoryFilter | null; show?: ShowFilter });
 
 export interface ReadingMarkResponse {
   /** The ids whose mark changed: marking them back undoes exactly this. */
   changed: string[];
 }
 
-/** The next story without a note in a list (library order), after `after`, wrapping round. */
-export interface NextUnansweredRequest {
+/** The next story without a note in a list (library order; with `show`, the list on screen), after `after`, wrapping round. */
+export interface NextUnansweredRequest extends Pick<ShowRequest, 'show'> {
   generation: number;
   filter: StoryFilter | null;
   after: string | null;
@@ -64,4 +104,19 @@ export interface JournalResponse {
   entries: JournalEntry[];
   /** The query could not run (a message for the reader). */
   error?: string;
+}
+
+/** Where a search hit first matches, as its row shows it. */
+export interface MatchPassage {
+  /** The field it is from: the row names it when it is the reflection or the question. */
+  field: StoryField;
+  /** The words around the first match, cut at word boundaries ("…" where cut). */
+  text: string;
+  /** The matches inside `text`. */
+  ranges: Range[];
+}
+
+/** A search hit's row shows the passage around its first match when the title does not show it (core/search/match-passage.ts). */
+export interface HitPassage {
+  passage?: MatchPassage;
 }

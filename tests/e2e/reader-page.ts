@@ -5,7 +5,9 @@
 
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import type { MenuCommand } from '../../electron/shared/ipc-contract';
 import { testIds } from '../../renderer/src/test-ids';
+import { LibraryControls } from './library-controls';
 
 /** Moments in the page's own clock (performance.now()), recorded by `recordTimeline`. */
 export interface Timeline {
@@ -15,6 +17,11 @@ export interface Timeline {
 
 export class ReaderPage {
   constructor(readonly page: Page) {}
+
+  /** The Library and Notes menus, recent folders, a missing library, drops (library-controls.ts). */
+  get libraries(): LibraryControls {
+    return new LibraryControls(this.page);
+  }
 
   // The three panes.
   private get topicsPane(): Locator {
@@ -46,6 +53,9 @@ export class ReaderPage {
   }
   get diagnosticsButton(): Locator {
     return this.page.getByRole('button', { name: /\d+ problems?$/ });
+  }
+  get diagnosticsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Problems in this library' });
   }
   /** Each problem listed in the Problems dialog (unreadable files and lines, unreadable notes). */
   get diagnosticsItems(): Locator {
@@ -152,6 +162,147 @@ export class ReaderPage {
   }
   get historyPreview(): Locator {
     return this.historyDialog.getByTestId(testIds.historyPreview);
+  }
+
+  // Lists of the topics pane, whatever their names.
+  get topicOptions(): Locator {
+    return this.topicsPane.getByRole('listbox', { name: 'Topics' }).getByRole('option');
+  }
+  get sourceOptions(): Locator {
+    return this.topicsPane.getByRole('listbox', { name: 'Files' }).getByRole('option');
+  }
+
+  // Links in a note's preview: an http(s) link is a button that asks first (LinkConfirm).
+  previewLink(name: string): Locator {
+    return this.notePreview.getByRole('button', { name });
+  }
+  get linkConfirm(): Locator {
+    return this.page.getByRole('dialog', { name: 'Open this link in your browser?' });
+  }
+
+  /** Answer the open link confirm, and wait until it is gone. */
+  async answerLinkConfirm(choice: 'Open in Browser' | 'Cancel'): Promise<void> {
+    await this.linkConfirm.getByRole('button', { name: choice }).click();
+    await expect(this.linkConfirm).toBeHidden();
+  }
+
+  /** Close a dialog with its Close button. */
+  async closeDialog(dialog: Locator): Promise<void> {
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  // Layout and display: landmarks, splitters, the topics drawer, the Display panel.
+  get topicsNavigation(): Locator {
+    return this.topicsPane;
+  }
+  get storiesRegion(): Locator {
+    return this.storiesPane;
+  }
+  get readingMain(): Locator {
+    return this.page.getByRole('main');
+  }
+  splitter(pane: 'topics' | 'stories'): Locator {
+    return this.page.getByRole('separator', { name: `Resize ${pane}` });
+  }
+  /** The header's Topics button: shown when the topics are hidden or in a narrow window's drawer. */
+  get topicsButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Topics', exact: true });
+  }
+  get topicsDrawer(): Locator {
+    return this.page.getByRole('dialog', { name: 'Topics' });
+  }
+  get displayButton(): Locator {
+    return this.page.getByRole('button', { name: 'Display', exact: true });
+  }
+  get displayPanel(): Locator {
+    return this.page.getByRole('group', { name: 'Display' });
+  }
+  /** A choice in the Display panel: a theme (Light, Dark, System), a line width or a story font. */
+  displayChoice(name: string): Locator {
+    return this.displayPanel.getByRole('radio', { name, exact: true });
+  }
+
+  /** Pick a choice in the Display panel by keyboard-reachable controls, then close the panel with Escape. */
+  async chooseDisplay(name: string): Promise<void> {
+    await this.displayButton.click();
+    await this.displayChoice(name).check();
+    await this.page.keyboard.press('Escape');
+    await expect(this.displayPanel).toBeHidden();
+  }
+
+  /** What main sends when a View menu item is clicked (chromium target: the host's event channel). */
+  async menuCommand(command: MenuCommand): Promise<void> {
+    await this.page.evaluate((sent) => window.__ponderEmit('menu:command', sent), command);
+  }
+
+  /** The theme the window shows ("light" or "dark"). */
+  async shownTheme(): Promise<string | undefined> {
+    return this.page.evaluate(() => document.documentElement.dataset['theme']);
+  }
+
+  /** The window's live region (save failures, conflicts), always present, visually hidden. */
+  get announcement(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Ponder could not save|changed outside Ponder|notes are saved/ });
+  }
+
+  // The daily loop: read marks, stars, the toast, the welcome, shortcuts and the Reflections journal.
+  /** The stories listbox itself (focus lands here from the search box and the editor). */
+  get storyList(): Locator {
+    return this.storiesPane.getByRole('listbox', { name: 'Stories' });
+  }
+  /** A story's row by (part of) its title. */
+  storyRow(title: string): Locator {
+    return this.storyRows.filter({ hasText: title });
+  }
+  get starButton(): Locator {
+    return this.detail.getByRole('button', { name: /^(Star|Unstar)$/ });
+  }
+  get markAllReadButton(): Locator {
+    return this.storiesPane.getByRole('button', { name: 'Mark all as read' });
+  }
+  /** The short message bottom right (marked as read, a note orphaned…), with its action. */
+  get toast(): Locator {
+    return this.page.getByRole('status').filter({ has: this.page.getByRole('button', { name: 'Dismiss' }) });
+  }
+  toastAction(name: 'Undo' | 'Show'): Locator {
+    return this.toast.getByRole('button', { name });
+  }
+  get welcome(): Locator {
+    return this.page.getByRole('region', { name: 'Welcome to Ponder' });
+  }
+  get shortcutsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+  get reflectionsButton(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: /^Reflections/ });
+  }
+  get reflectionsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Reflections' });
+  }
+  get reflectionsSearch(): Locator {
+    return this.reflectionsDialog.getByRole('searchbox', { name: 'Search reflections' });
+  }
+  get reflectionEntries(): Locator {
+    return this.reflectionsDialog.getByRole('listbox', { name: 'Reflections' }).getByRole('option');
+  }
+
+  /** The accessible name of the element that has focus, and its role: where the keyboard is. */
+  async focused(): Promise<{ role: string | null; name: string | null; id: string }> {
+    return this.page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return { role: element?.getAttribute('role') ?? element?.tagName.toLowerCase() ?? null, name: element?.getAttribute('aria-label') ?? null, id: element?.id ?? '' };
+    });
+  }
+
+  /** Rendered width of an element, in CSS pixels. */
+  async width(locator: Locator): Promise<number> {
+    return locator.evaluate((element) => element.getBoundingClientRect().width);
+  }
+
+  /** Computed font size of an element, in CSS pixels. */
+  async fontSize(locator: Locator): Promise<number> {
+    return locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   }
 
   /** Wait until the library's stories are listed. */

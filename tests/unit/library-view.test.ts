@@ -126,3 +126,58 @@ describe('the library as the renderer pages it', () => {
     expect(await unanswered()).toBe(topic.storyIds.length);
   });
 });
+
+describe('the Show choices and reflection progress, answered by main', () => {
+  it('narrows a topic or all stories to the unread, starred, unanswered or answered, keeping each list until a fresh view', async () => {
+    const generation = opened.generation;
+    const topic = library.topics[1]!;
+    const filter: StoryFilter = `topic:${topic.name}`;
+    const [a, b, c] = topic.storyIds as [string, string, string];
+    await session.reading.mark([a, b], true);
+    await session.reading.star(c, true);
+    await session.notes.save(b, 'Answered.');
+    try {
+      const unread = await session.view({ generation, filter, show: 'unread', fresh: true, locate: c });
+      expect(unread).toEqual({ generation, count: topic.storyIds.length - 2, position: 0, known: true });
+      expect(ids((await session.rows({ generation, filter, start: 0, end: 3, show: 'unread' })).rows)).toEqual(topic.storyIds.slice(2, 5));
+      expect(ids((await session.rows({ generation, filter, start: 0, end: 100, show: 'starred' })).rows)).toEqual([c]);
+      expect((await session.view({ generation, filter: null, show: 'answered', fresh: true })).count).toBe(1);
+      expect(ids((await session.rows({ generation, filter: null, start: 0, end: 10, show: 'answered' })).rows)).toEqual([b]);
+      expect((await session.view({ generation, filter, show: 'unanswered', fresh: true })).count).toBe(topic.storyIds.length - 1);
+
+      // Reading on: the list on screen does not shift until the renderer asks for a fresh view.
+      await session.reading.mark([c], true);
+      expect(ids((await session.rows({ generation, filter, start: 0, end: 1, show: 'unread' })).rows)).toEqual([c]);
+      expect(await session.viewIds(filter, generation, 'unread')).toContain(c);
+      expect((await session.view({ generation, filter, show: 'unread', fresh: true })).count).toBe(topic.storyIds.length - 3);
+
+      // Next unanswered walks the list on show; a search is ranked within the Show choice.
+      expect((await session.nextUnanswered({ generation, filter: null, after: null, show: 'starred' })).id).toBe(c);
+      expect((await session.nextUnanswered({ generation, filter: null, after: null, show: 'answered' })).id).toBeNull();
+    } finally {
+      await session.reading.mark([a, b, c], false);
+      await session.reading.star(c, false);
+      await session.notes.save(b, '');
+    }
+  });
+
+  it('counts answered questions for the whole library and each file, in the snapshot and the counts', async () => {
+    const source = library.sources[3]!;
+    const inFile = library.stories.filter((story) => story.source === source.path);
+    const before = (await session.counts()).progress;
+    expect(before.storyCount).toBe(STORIES);
+    expect(before.files).toHaveLength(library.sources.filter((file) => file.storyCount > 0).length);
+    expect(before.files.find((file) => file.path === source.path)).toEqual({ path: source.path, storyCount: inFile.length, answered: 0 });
+    await session.notes.save(inFile[0]!.id, 'One answer.');
+    await session.notes.save(inFile[1]!.id, 'Two answers.');
+    try {
+      const after = (await session.counts()).progress;
+      expect(after.answered).toBe(before.answered + 2);
+      expect(after.files.find((file) => file.path === source.path)?.answered).toBe(2);
+      expect((await session.currentSnapshot())?.progress).toEqual(after);
+    } finally {
+      await session.notes.save(inFile[0]!.id, '');
+      await session.notes.save(inFile[1]!.id, '');
+    }
+  });
+});

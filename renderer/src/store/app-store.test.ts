@@ -42,6 +42,8 @@ function fakeApi() {
       return { ok: true, query, total: 0, hits: [] };
     },
   } as unknown as PonderApi;
+  // The list's search goes through search:find (stories, notes or both; sorted in main).
+  Object.assign(api, { find: api.search });
   return { world, api, getNote };
 }
 

@@ -3,10 +3,11 @@
 // once and sent on), the small notice with Undo, focus moves between the panes, the
 // loop's dialogs, and the keyboard's walks (next unanswered, previous/next topic).
 import type { StoreApi } from 'zustand';
-import type { StoryFilter } from '../../../electron/shared/ipc-contract';
+import type { ShowFilter, StoryFilter } from '../../../electron/shared/ipc-contract';
 import { errorMessage } from './error-message';
 import { ORPHANS_FILTER, topicFilter } from './filter-key';
 import type { AppState, ReadingSlice, SliceCreator } from './types';
+import { showPart } from './visible-stories';
 
 const NONE: ReadonlySet<string> = new Set();
 /** Longest wait for the list to show a search's results before focusing it anyway. */
@@ -16,6 +17,14 @@ const RESULTS_WAIT_MS = 3_000;
 function failure(what: string, error: unknown, next = 'Try again.'): string {
   const why = errorMessage(error).replace(/^Ponder: /, '').replace(/\.?$/, '.');
   return `Ponder: could not ${what}: ${why} ${next}`;
+}
+
+/** What `n` says when no question of the list is left without an answer: kindly, and where else to look. */
+export function allAnsweredMessage(narrowed: boolean, show: ShowFilter): string {
+  if (show === 'answered') return 'These are your answered stories. Choose Show: Unanswered or All to find the next question.';
+  if (show === 'unread' || show === 'starred') return `No question left to answer among the ${show} stories here. Choose Show: All to look further.`;
+  if (narrowed) return 'Every question here has an answer. Try All stories, or another topic.';
+  return 'Every question has an answer. Well done — nothing left for now.';
 }
 
 /** Resolves once `done` holds for the store's state (or after RESULTS_WAIT_MS). */
@@ -107,7 +116,7 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
       if (!snapshot || view.kind === 'orphans' || (view.count ?? 0) === 0) return;
       try {
         // A search's hits are held here; a topic's or file's list is main's to resolve.
-        const request = view.kind === 'search' ? { ids: [...view.ids!], read: true } : { generation: view.generation, filter: view.filter as StoryFilter | null, read: true };
+        const request = view.kind === 'search' ? { ids: [...view.ids!], read: true } : { generation: view.generation, filter: view.filter as StoryFilter | null, read: true, ...showPart(view.show) };
         const { changed } = await api.markRead(request);
         setMembers('readIds', changed, true);
         const undo = () => void get().markRead(changed, false);
@@ -164,15 +173,16 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
     },
 
     async nextUnanswered() {
-      const { listView: view, snapshot, selectedStoryId } = get();
+      const { listView: view, snapshot, selectedStoryId, listShow } = get();
       if (!snapshot) return;
-      // In the list on show when it is the library's (a topic or file); else the whole library.
+      // In the list on show when it is the library's (a topic or file); else the whole library. Under the Show choice either way.
       const filter = view.kind === 'library' ? (view.filter as StoryFilter | null) : null;
+      const show = view.kind === 'library' ? view.show : listShow;
       try {
-        const answer = await api.nextUnanswered({ generation: snapshot.generation, filter, after: selectedStoryId });
+        const answer = await api.nextUnanswered({ generation: snapshot.generation, filter, after: selectedStoryId, ...showPart(show) });
         if (answer.generation !== get().snapshot?.generation) return;
         if (answer.id === null) {
-          get().showToast(filter === null ? 'Every question has an answer. Well done — nothing left for now.' : 'Every question here has an answer. Try All stories, or another topic.');
+          get().showToast(allAnsweredMessage(filter !== null, show));
           return;
         }
         if (view.kind !== 'library') {

@@ -59,6 +59,9 @@ export const createStoryListSlice: SliceCreator<StoryListSlice> = (api) => (set,
     if (view.kind === 'search') {
       // Best hits first with none chosen for the reader (the first is, when they move into the results);
       // a story that is not among them leaves the reading pane, and comes back when the search is cleared.
+      // (One chosen while the rows were on their way, as by ↓ from the search box, is among them: it stays.)
+      const at = selected === null ? -1 : view.ids!.indexOf(selected);
+      if (at >= 0) return set({ selectedPosition: at });
       if (selected !== null) {
         beforeSearch = selected;
         get().selectStory(null);
@@ -106,13 +109,15 @@ export const createStoryListSlice: SliceCreator<StoryListSlice> = (api) => (set,
    * Shows a new view once the rows around `around` are here, so a filter or search swaps one
    * list for the next without a screen of placeholders. False when a newer view came first.
    */
-  const publish = async (view: ListView, around: number): Promise<boolean> => {
+  const publish = async (view: ListView, around: number, onShown?: () => void): Promise<boolean> => {
     const wanted = pagesAround(around, around + LIST_PAGE_ROWS - 1, view.count ?? 0);
     const fetched = await Promise.all(wanted.map((page) => fetchRows(view, page).catch(() => null)));
     if (!isLatest(view)) return false;
     const pages = new Map<number, ListPage>();
     wanted.forEach((page, index) => fetched[index] && pages.set(page, fetched[index]));
     set({ listView: view, listPages: pages });
+    // Before anything waiting for the list runs (↓ from the search box selects the first hit after this).
+    onShown?.();
     return true;
   };
 
@@ -192,10 +197,10 @@ export const createStoryListSlice: SliceCreator<StoryListSlice> = (api) => (set,
       }
       if (results) {
         const ids = results.hits.map((hit) => hit.id);
-        const highlights = new Map(results.hits.map((hit) => [hit.id, hit.passage ? { ...hit.highlights, passage: hit.passage } : hit.highlights]));
+        const highlights = new Map(results.hits.map((hit) => [hit.id, { ...hit.highlights, ...(hit.passage && { passage: hit.passage }), ...(hit.note && { note: hit.note }) }]));
         const view: ListView = { ...base, kind: 'search', count: ids.length, ids, highlights, query: results.query, searchTotal: results.total };
         const position = selectedStoryId === null ? -1 : ids.indexOf(selectedStoryId);
-        void publish(view, Math.max(0, position)).then((shown) => shown && settle(view, position, position >= 0, reloaded));
+        void publish(view, Math.max(0, position), () => settle(view, position, position >= 0, reloaded));
         return;
       }
       // The whole library: its size and first page came with the snapshot, so it shows at once.

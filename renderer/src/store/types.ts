@@ -14,7 +14,8 @@ import type {
   StoryListItem,
 } from '../../../electron/shared/ipc-contract';
 import type { HitPassage } from '../../../electron/shared/loop-contract';
-import type { SearchIn, SearchSort } from '../../../electron/shared/search-contract';
+import type { FoundHit, NotePassage, SearchIn, SearchSort } from '../../../electron/shared/search-contract';
+import type { SavedSearchesSlice } from './saved-searches-slice';
 import type { ViewPrefsSlice } from './view-prefs';
 
 /** A topic or file filter, or the orphaned notes, encoded as it is saved in the view state. */
@@ -86,7 +87,7 @@ export interface ListView {
 }
 
 /** What a search hit's row marks: ranges in its title and snippet, and the passage around its first match. */
-export type HitHighlights = SearchHitView['highlights'] & HitPassage;
+export type HitHighlights = SearchHitView['highlights'] & HitPassage & { note?: NotePassage };
 
 /** Rows of a page, by position within it; a row main did not find is undefined. */
 export type ListPage = readonly (StoryListItem | undefined)[];
@@ -116,7 +117,8 @@ export interface SearchResults {
   /** The query these hits answer (also sent to `getStory` for highlights). */
   query: string;
   /** Best first. */
-  hits: SearchHitView[];
+  /** A hit found by its note carries the note's passage (search:find). */
+  hits: FoundHit[];
   /** Matches within `filter` (hits are capped by the request's limit). */
   total: number;
   /** The topic, file or orphans filter the hits were ranked within (null: the whole library). */
@@ -314,7 +316,7 @@ export interface ReadingSlice {
   stepTopic(delta: 1 | -1): void;
 }
 
-export type AppState = LibrarySlice & SelectionSlice & StoryListSlice & SearchSlice & NotesSlice & UiSlice & ReadingSlice;
+export type AppState = LibrarySlice & SelectionSlice & StoryListSlice & SearchSlice & NotesSlice & UiSlice & ReadingSlice & SavedSearchesSlice;
 
 /** A slice creator that receives the API it talks to, so tests can hand it a fake. */
 export type SliceCreator<Slice> = (api: PonderApi) => StateCreator<AppState, [], [], Slice>;

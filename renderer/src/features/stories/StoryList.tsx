@@ -60,13 +60,25 @@ export function StoryList({ visible }: { visible: VisibleStories }) {
   // not: the reader may have scrolled away to browse.
   // The list of another filter or search shows once its rows are here, and the selection's place
   // may arrive after the selection itself (asked of main): follow the list on show, not the request.
+  // A new search's results start at the top, best hits first, even when the open story is among
+  // them further down; the list follows the selection again once it moves.
   const filter = useAppStore((state) => state.listView.filter);
   const query = visible.query;
+  const results = query === null ? null : `${filter}|${visible.show}|${query}`;
   const placed = selectedIndex >= 0;
+  const topOf = useRef<{ results: string; id: string | null } | null>(null);
   useEffect(() => {
+    const top = topOf.current;
+    if (results !== null && top?.results !== results) {
+      topOf.current = { results, id: selectedId };
+      virtualizer.scrollToOffset(0);
+      return;
+    }
+    if (results === null) topOf.current = null;
+    else if (top?.id === selectedId) return;
     const index = useAppStore.getState().selectedPosition;
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [selectedId, filter, query, placed, virtualizer]);
+  }, [selectedId, filter, results, placed, virtualizer]);
 
   useFocusRequest('list', scrollRef);
 

@@ -25,6 +25,8 @@ interface StoryRowProps {
   onSelect: (id: string, position: number) => void;
 }
 
+const FIELD_NAMES = { reflection: 'In the reflection', question: 'In the question' } as const;
+
 /** DOM id of a story's row, for the listbox's aria-activedescendant. */
 export function storyRowId(id: string): string {
   return `story-${id}`;
@@ -33,6 +35,8 @@ export function storyRowId(id: string): string {
 /** One row; memoised and self-contained, so the virtualiser re-renders only rows that change. */
 export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
   const { story, index, setSize, height, highlights, selected, noted, read, starred, orphan, onSelect } = props;
+  const passage = highlights?.passage;
+  const note = highlights?.note;
   const className = orphan ? 'story-row story-row--orphan' : read ? 'story-row' : 'story-row story-row--unread';
   return (
     <div
@@ -52,10 +56,24 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
         {!orphan && !read && <span className="unread-dot" role="img" aria-label="Unread" title="Not read yet" />}
         <Highlighted text={story.title} ranges={highlights?.title} />
       </div>
-      {story.snippet !== '' && (
+      {note ? (
+        // Found by the reader's note (search scope Notes or Both): its passage, named as the note's.
         <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
-          <Highlighted text={story.snippet} ranges={highlights?.snippet} />
+          <span className="story-row__field">Note: </span>
+          <Highlighted text={note.text} ranges={note.ranges} />
         </div>
+      ) : passage ? (
+        // A search hit: the words around its first match the title does not show, from whichever field holds it.
+        <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
+          {passage.field !== 'summary' && <span className="story-row__field">{FIELD_NAMES[passage.field]}: </span>}
+          <Highlighted text={passage.text} ranges={passage.ranges} />
+        </div>
+      ) : (
+        story.snippet !== '' && (
+          <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
+            <Highlighted text={story.snippet} ranges={highlights?.snippet} />
+          </div>
+        )
       )}
       <div className="story-row__meta">
         <span className="story-row__source" title={orphan ? story.source : `${story.source}:${story.line}`}>

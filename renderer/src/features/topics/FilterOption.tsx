@@ -14,11 +14,13 @@ interface FilterOptionProps {
   testId: string;
   detailTestId?: string | undefined;
   countTestId: string;
+  /** Questions answered of the stories here, drawn as a small bar. */
+  progress?: { answered: number; total: number } | undefined;
   onSelect: (key: FilterKey | null) => void;
 }
 
 export const FilterOption = memo(function FilterOption(props: FilterOptionProps) {
-  const { id, filterKey, label, count, detail, title, selected, testId, detailTestId, countTestId, onSelect } = props;
+  const { id, filterKey, label, count, detail, title, selected, testId, detailTestId, countTestId, progress, onSelect } = props;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -43,6 +45,25 @@ export const FilterOption = memo(function FilterOption(props: FilterOptionProps)
           {detail}
         </span>
       )}
+      {progress && progress.total > 0 && <ProgressBar name={label} {...progress} />}
     </div>
   );
 });
+
+/** Answered of total, as a bar that does not rely on colour alone: its length, and its name says the numbers. */
+function ProgressBar({ name, answered, total }: { name: string; answered: number; total: number }) {
+  const percent = Math.round((answered / total) * 100);
+  return (
+    <span
+      className="filter-option__progress"
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={total}
+      aria-valuenow={answered}
+      aria-label={`${name}: ${answered.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} questions answered`}
+      title={`${answered.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} questions answered`}
+    >
+      <span className="filter-option__progress-fill" style={{ width: `${percent}%` }} />
+    </span>
+  );
+}

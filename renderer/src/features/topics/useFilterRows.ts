@@ -14,6 +14,8 @@ export interface SourceRow {
   key: FilterKey;
   path: string;
   count: number;
+  /** Its stories with a non-empty note (main counts them). */
+  answered: number;
 }
 
 const NONE: never[] = [];
@@ -29,8 +31,9 @@ export function useTopicRows(): TopicRow[] {
 
 export function useSourceRows(): SourceRow[] {
   const sources = useAppStore((state) => state.snapshot?.sources ?? NONE);
-  return useMemo(
-    () => sources.map((source) => ({ key: sourceFilter(source.path), path: source.path, count: source.storyCount })),
-    [sources],
-  );
+  const files = useAppStore((state) => state.snapshot?.progress.files ?? NONE);
+  return useMemo(() => {
+    const answered = new Map(files.map((file) => [file.path, file.answered]));
+    return sources.map((source) => ({ key: sourceFilter(source.path), path: source.path, count: source.storyCount, answered: answered.get(source.path) ?? 0 }));
+  }, [sources, files]);
 }
