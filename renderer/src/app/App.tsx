@@ -51,8 +51,9 @@ export function App() {
       <div className="app-bars">
         <IndexProgressBar />
         <SaveFailureBanner />
+        {/* In the bars' row (auto height), so it pushes the panes down rather than sitting under them. */}
+        {loaded && hasLibrary && <Welcome />}
       </div>
-      {loaded && hasLibrary && <Welcome />}
       {loaded &&
         (hasLibrary ? (
           <Panes />

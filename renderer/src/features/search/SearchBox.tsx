@@ -33,25 +33,27 @@ export function SearchBox() {
 
   return (
     <div className="search" role="search">
-      <svg className="search__icon" viewBox="0 0 16 16" aria-hidden="true">
-        <circle cx="7" cy="7" r="4.5" />
-        <path d="M10.5 10.5 14 14" />
-      </svg>
-      <input
-        ref={ref}
-        type="search"
-        className="search__input"
-        aria-label="Search stories"
-        aria-describedby="search-message"
-        placeholder={'Search stories — try kursk troops, "north korea" or question:how'}
-        autoComplete="off"
-        spellCheck={false}
-        value={input}
-        data-testid={testIds.searchInput}
-        onChange={(event) => setInput(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <SearchHelp />
+      <div className="search__field">
+        <svg className="search__icon" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="7" cy="7" r="4.5" />
+          <path d="M10.5 10.5 14 14" />
+        </svg>
+        <input
+          ref={ref}
+          type="search"
+          className="search__input"
+          aria-label="Search stories"
+          aria-describedby="search-message"
+          placeholder={'Search stories — try kursk troops, "north korea" or question:how'}
+          autoComplete="off"
+          spellCheck={false}
+          value={input}
+          data-testid={testIds.searchInput}
+          onChange={(event) => setInput(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <SearchHelp />
+      </div>
       <SearchOptions />
       <SearchMessage />
     </div>
