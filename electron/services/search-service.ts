@@ -9,45 +9,18 @@ import { highlightRanges, highlightStory } from '../core/search/highlight';
 import { matchPassage } from '../core/search/match-passage';
 import { isRefusal } from '../core/search/query-budget';
 import type { FieldHighlights, NoteView, SearchHit, Story } from '../core/types';
-import type { SearchResponse, SearchScope, ShowFilter, StoryFilter, StoryListItem } from '../shared/ipc-contract';
+import type { SearchResponse } from '../shared/ipc-contract';
 import type { FindRequest, FindResponse, RelatedRequest, RelatedResponse } from '../shared/search-contract';
 import { findAcross } from './find-hits';
+import type { FindLibrary, SearchedLibrary, SearchRequestOptions, SearchSession } from './search-types';
+
+export type { FindLibrary, SearchedLibrary, SearchRequestOptions, SearchSession } from './search-types';
 import { NotesEngine } from './notes-engine';
 import { NotesSearch } from './notes-search';
 import { relatedStories } from './related-stories';
 
 /** Most hits a search answers when the request names no limit. */
 const DEFAULT_LIMIT = 500;
-
-export interface SearchRequestOptions {
-  limit?: number;
-  /** Search these stories of the library only. */
-  ids?: readonly string[];
-  /** Search this topic's or file's stories only (ReaderSession resolves it to `ids`). */
-  filter?: StoryFilter;
-  scope?: SearchScope;
-}
-
-/** The library as loaded now: what hits are shown with. */
-export interface SearchedLibrary {
-  generation: number;
-  itemsById: ReadonlyMap<string, StoryListItem>;
-  /** The stories' text: each hit's row gets the passage around its first match (match-passage.ts). */
-  stories?: ReadonlyMap<string, Story>;
-}
-
-/** The open library with its stories' text and topics, in library order (related stories, file order). */
-export interface FindLibrary extends SearchedLibrary {
-  items: readonly StoryListItem[];
-  stories: ReadonlyMap<string, Story>;
-}
-
-/** What `find` and `related` ask of the session (ReaderSession is one): its library search, lists and notes. */
-export interface SearchSession {
-  search(query: string, options: SearchRequestOptions & { show?: ShowFilter }): Promise<SearchResponse>;
-  viewIds(filter: StoryFilter | null, generation?: number, show?: ShowFilter): Promise<readonly string[]>;
-  readonly notes: { readonly store: { list(): Promise<{ notes: NoteView[] }> } };
-}
 
 export class SearchService {
   /**

@@ -20,6 +20,7 @@ import { FlushGate } from '../../electron/services/flush-gate';
 import { SaveJournal } from '../../electron/services/save-journal';
 import type { RecoveryReport } from '../../electron/shared/ipc-contract';
 import { ReaderSession } from '../../electron/services/reader-session';
+import { openExternalLink } from '../../electron/main/external-links';
 import { serveFolder } from './static-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,6 +50,8 @@ export interface LaunchOptions {
   /** Where an export is written / what an import reads (chromium target only). */
   pickExportFile?: (format: 'markdown' | 'json') => Promise<string | null>;
   pickImportSource?: () => Promise<string | null>;
+  /** Called with the page before it loads the app (chromium; electron: on the first window), to watch from the first request. */
+  beforeLoad?: (page: Page) => Promise<void> | void;
 }
 
 export interface Reader {
@@ -56,10 +59,17 @@ export interface Reader {
   dataDir: string;
   /** Uncaught errors thrown in the page. */
   pageErrors: Error[];
-  /** Shell actions the page asked for, e.g. 'reveal-data-folder' (chromium target only). */
+  /** Shell actions the page asked for, e.g. 'reveal-data-folder', 'open-external https://…' (chromium target only). */
   shellCalls: string[];
   /** Close like the window's close button: pending notes are flushed first. */
   close: () => Promise<void>;
+  /**
+   * Answer the next Open Folder… (or Locate…), export or import dialog with `path` (null: the
+   * reader cancels); after that the launch option answers again (chromium target only).
+   */
+  pickNextFolder: (path: string | null) => void;
+  pickNextExportFile: (path: string | null) => void;
+  pickNextImportSource: (path: string | null) => void;
   /**
    * What main does when the page crashes: load the app again, with main's record of what was
    * saved for the new page to ask for (chromium target only; the crash itself is main's
@@ -103,12 +113,13 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
   const journal = new SaveJournal();
   let recovery: RecoveryReport | null = null;
   const shellCalls: string[] = [];
+  const next = scriptedPickers();
   const handlers = createIpcHandlers(session, {
     appInfo: () => ({ version: 'e2e', dataDir, platform: process.platform }),
-    pickFolder: options.pickFolder ?? (async () => null),
+    pickFolder: next.folder.answer(options.pickFolder),
     flushed: (report) => flushGate.release(report),
-    pickExportFile: options.pickExportFile ?? (async () => null),
-    pickImportSource: options.pickImportSource ?? (async () => null),
+    pickExportFile: next.exportFile.answer(options.pickExportFile),
+    pickImportSource: next.importSource.answer(options.pickImportSource),
     revealDataFolder: async () => {
       shellCalls.push('reveal-data-folder');
     },
@@ -117,6 +128,8 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
       recovery = null;
       return report;
     },
+    // main's own opener, over a shell that records instead of starting a browser
+    openExternal: (url) => openExternalLink(url, { openExternal: async (opened) => void shellCalls.push(`open-external ${opened}`) }),
   });
   const table = journal.record(handlers);
   if (options.library !== null) await session.open(options.library);
@@ -131,12 +144,16 @@ async function launchChromium(options: LaunchOptions, dataDir: string): Promise<
     return JSON.stringify(await table[channel](request));
   });
   await page.addInitScript({ content: bridgeScript() });
+  await options.beforeLoad?.(page);
   await page.goto(server.url);
 
   return {
     page,
     pageErrors,
     shellCalls,
+    pickNextFolder: next.folder.push,
+    pickNextExportFile: next.exportFile.push,
+    pickNextImportSource: next.importSource.push,
     reopenAfterCrash: async () => {
       recovery = journal.report();
       await page.reload();
@@ -154,10 +171,39 @@ async function launchElectron(options: LaunchOptions, dataDir: string): Promise<
   const args = [path.join(ROOT, 'out/main/index.js'), ...(options.library ? [options.library] : []), '--data-dir', dataDir];
   const app = await _electron.launch({ args, cwd: ROOT });
   const page = await app.firstWindow();
+  await options.beforeLoad?.(page);
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
   const reopenAfterCrash = () => Promise.reject(new Error('Ponder e2e: reopenAfterCrash runs on the chromium target only.'));
-  return { page, pageErrors, shellCalls: [], close: () => app.close(), reopenAfterCrash };
+  const nativeDialog = () => {
+    throw new Error("Ponder e2e: the real app's dialogs are native; scripted answers run on the chromium target only.");
+  };
+  return {
+    page,
+    pageErrors,
+    shellCalls: [],
+    close: () => app.close(),
+    reopenAfterCrash,
+    pickNextFolder: nativeDialog,
+    pickNextExportFile: nativeDialog,
+    pickNextImportSource: nativeDialog,
+  };
+}
+
+/** A dialog's answers, scripted by the spec one at a time, before the launch option's fallback. */
+function scriptedPicker() {
+  const queue: Array<string | null> = [];
+  return {
+    push: (answer: string | null) => void queue.push(answer),
+    answer:
+      <A extends unknown[]>(fallback?: (...args: A) => Promise<string | null>) =>
+      async (...args: A): Promise<string | null> =>
+        queue.length > 0 ? queue.shift()! : ((await fallback?.(...args)) ?? null),
+  };
+}
+
+function scriptedPickers() {
+  return { folder: scriptedPicker(), exportFile: scriptedPicker(), importSource: scriptedPicker() };
 }
 
 let cachedBridge: string | undefined;
