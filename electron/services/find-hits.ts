@@ -8,7 +8,7 @@
 import type { SearchResponse } from '../shared/ipc-contract';
 import type { FindRequest, FindResponse, FoundHit, SearchSort } from '../shared/search-contract';
 import type { NotesSearch } from './notes-search';
-import type { FindLibrary, SearchSession } from './search-service';
+import type { FindLibrary, SearchSession } from './search-types';
 
 export interface FindContext {
   session: SearchSession;

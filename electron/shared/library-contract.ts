@@ -3,6 +3,9 @@
 
 import type { Diagnostic, FieldHighlights, Range, SourceFile } from '../core/types';
 import type { HitPassage, LoopCounts, ShowRequest } from './loop-contract';
+import type { StoryFilter } from './story-filter';
+
+export type { StoryFilter } from './story-filter';
 
 /** A story as listed in the stories pane: enough for a row, not the whole text. */
 export interface StoryListItem {
@@ -63,12 +66,6 @@ export interface LibrarySnapshot extends LoopCounts {
   notedIds: string[];
   index: IndexStatus;
 }
-
-/**
- * A topic or a file of the library, encoded as the renderer's filter keys are: `topic:<name>`
- * or `source:<path>`. null (in a request) is all stories.
- */
-export type StoryFilter = `topic:${string}` | `source:${string}`;
 
 /** Rows of "all stories" in a snapshot, and the most `library:rows` answers at once. */
 export const FIRST_ROWS = 60;

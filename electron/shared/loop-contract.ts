@@ -3,7 +3,7 @@
 // search hits' passages and the Reflections journal. Types only: bundled into the sandboxed
 // preload and the renderer like the rest of the contract.
 
-import type { StoryFilter } from './ipc-contract';
+import type { StoryFilter } from './story-filter';
 import type { Range, StoryField } from '../core/types';
 import type { ShowFilter } from './show-filter';
 

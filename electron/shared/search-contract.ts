@@ -3,7 +3,8 @@
 // Types and small constants only: bundled into the preload and the renderer.
 
 import type { Range } from '../core/types';
-import type { IndexStatus, SearchHitView, SearchRequest, StoryFilter } from './ipc-contract';
+import type { IndexStatus, SearchHitView, SearchRequest } from './library-contract';
+import type { StoryFilter } from './story-filter';
 
 /** What a search looks in: the stories' text, the reader's notes, or both. */
 export type SearchIn = 'stories' | 'notes' | 'all';

@@ -15,7 +15,21 @@ import type { Topic } from '../types';
 import { collectRuns } from './topic-scanner';
 import type { NameEvidence, NameStats } from './topic-rules';
 import { displayName, foldShortNames, isKnownStart, keyOf, mergeSorted, nameOfRun, resolveRun } from './topic-rules';
-import type { DeriveTopicsOptions, TopicSource } from './topics';
+
+export interface DeriveTopicsOptions {
+  /** A name becomes a topic only when at least this many stories mention it. Default 2. */
+  minStories?: number;
+  /** Keep at most this many topics, those with the most stories first. Default 60. */
+  maxTopics?: number;
+}
+
+/** The fields of a story that topics are read from. */
+export interface TopicSource {
+  id: string;
+  summary: string;
+  reflection: string;
+  question: string;
+}
 
 /** Bump when the rules or the shape below change: cached candidates are then read again. */
 export const TOPIC_RULES_VERSION = 2;

@@ -53,21 +53,9 @@
 
 import type { Topic } from '../types';
 import { applyTopics, combineTopics, topicCandidates } from './topic-candidates';
+import type { DeriveTopicsOptions, TopicSource } from './topic-candidates';
 
-export interface DeriveTopicsOptions {
-  /** A name becomes a topic only when at least this many stories mention it. Default 2. */
-  minStories?: number;
-  /** Keep at most this many topics, those with the most stories first. Default 60. */
-  maxTopics?: number;
-}
-
-/** The fields of a story that topics are read from. */
-export interface TopicSource {
-  id: string;
-  summary: string;
-  reflection: string;
-  question: string;
-}
+export type { DeriveTopicsOptions, TopicSource } from './topic-candidates';
 
 export interface DerivedTopics {
   /** Most stories first, then by name. */

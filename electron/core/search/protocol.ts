@@ -2,8 +2,16 @@
 // plain data they carry. Types only.
 
 import type { QueryLimits } from './query-budget';
-import type { DistinctiveTerm } from './related';
 import type { SearchHit } from '../types';
+
+/** One of a story's distinctive terms. */
+export interface DistinctiveTerm {
+  /** The index term (folded and stemmed). */
+  term: string;
+  /** The word as the story first writes it ("Kursk"): what the reader is shown. */
+  word: string;
+  weight: number;
+}
 
 /** A story as the index needs it: its id and the three searched fields. */
 export interface StoryInput {

@@ -12,18 +12,11 @@
 
 import type { GlobalStats } from './global-stats';
 import { lunrIdf } from './lunr-internals';
-import type { StoryInput } from './protocol';
+import type { DistinctiveTerm, StoryInput } from './protocol';
+
+export type { DistinctiveTerm } from './protocol';
 import type { SearchHit } from '../types';
 import { FIELDS, forEachToken, TermPipeline } from './tokens';
-
-/** One of a story's distinctive terms. */
-export interface DistinctiveTerm {
-  /** The index term (folded and stemmed). */
-  term: string;
-  /** The word as the story first writes it ("Kursk"): what the reader is shown. */
-  word: string;
-  weight: number;
-}
 
 /** A story related to another, and the words they share (most distinctive first). */
 export interface RelatedHit {

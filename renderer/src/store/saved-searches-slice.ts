@@ -5,24 +5,7 @@
 import type { SavedSearch } from '../../../electron/shared/search-contract';
 import type { StoryFilter } from '../../../electron/shared/ipc-contract';
 import { errorMessage } from './error-message';
-import type { SliceCreator } from './types';
-
-export interface SavedSearchesSlice {
-  savedSearches: readonly SavedSearch[];
-  /** Live totals by saved search id; missing while being counted or while the index builds. */
-  savedCounts: Readonly<Record<string, number>>;
-  loadSavedSearches(): Promise<void>;
-  /** Pins the search box's query with the filter and scope on screen; false when there is nothing to save. */
-  saveCurrentSearch(): Promise<boolean>;
-  /** Puts a saved search's query, filter and scope back on screen. */
-  runSavedSearch(id: string): void;
-  renameSavedSearch(id: string, name: string): Promise<void>;
-  moveSavedSearch(id: string, delta: 1 | -1): Promise<void>;
-  /** Deletes it, with Undo in a toast. */
-  deleteSavedSearch(id: string): Promise<void>;
-  /** The same query over every story: drops the topic or file filter. */
-  widenSearch(): void;
-}
+import type { SavedSearchesSlice, SliceCreator } from './types';
 
 /** Counts follow bursts (a sync, an import, typing notes): ask once they settle. */
 const COUNT_DELAY_MS = 300;

@@ -14,8 +14,7 @@ import type {
   StoryListItem,
 } from '../../../electron/shared/ipc-contract';
 import type { HitPassage } from '../../../electron/shared/loop-contract';
-import type { FoundHit, NotePassage, SearchIn, SearchSort } from '../../../electron/shared/search-contract';
-import type { SavedSearchesSlice } from './saved-searches-slice';
+import type { FoundHit, NotePassage, SavedSearch, SearchIn, SearchSort } from '../../../electron/shared/search-contract';
 import type { ViewPrefsSlice } from './view-prefs';
 
 /** A topic or file filter, or the orphaned notes, encoded as it is saved in the view state. */
@@ -320,3 +319,20 @@ export type AppState = LibrarySlice & SelectionSlice & StoryListSlice & SearchSl
 
 /** A slice creator that receives the API it talks to, so tests can hand it a fake. */
 export type SliceCreator<Slice> = (api: PonderApi) => StateCreator<AppState, [], [], Slice>;
+
+export interface SavedSearchesSlice {
+  savedSearches: readonly SavedSearch[];
+  /** Live totals by saved search id; missing while being counted or while the index builds. */
+  savedCounts: Readonly<Record<string, number>>;
+  loadSavedSearches(): Promise<void>;
+  /** Pins the search box's query with the filter and scope on screen; false when there is nothing to save. */
+  saveCurrentSearch(): Promise<boolean>;
+  /** Puts a saved search's query, filter and scope back on screen. */
+  runSavedSearch(id: string): void;
+  renameSavedSearch(id: string, name: string): Promise<void>;
+  moveSavedSearch(id: string, delta: 1 | -1): Promise<void>;
+  /** Deletes it, with Undo in a toast. */
+  deleteSavedSearch(id: string): Promise<void>;
+  /** The same query over every story: drops the topic or file filter. */
+  widenSearch(): void;
+}
