@@ -12,7 +12,7 @@ import path from 'node:path';
 import { AppStateStore } from '../core/data/app-state';
 import { dataLayout } from '../core/data/layout';
 import { messageOf } from '../core/fs/errors';
-import { libraryFingerprint } from '../core/library/library-fingerprint';
+import { libraryFingerprintInSlices } from '../core/library/library-fingerprint';
 import { LibraryLoader } from '../core/library/library-loader';
 import type { LoaderLibrary, LoadProgress } from '../core/library/library-loader';
 import { watchLibrary } from '../core/library/library-watcher';
@@ -322,8 +322,10 @@ export class ReaderSession {
     const { stories, files } = loaded.library;
     this.setStatus({ state: 'building', done: 0, total: stories.length });
     try {
+      const fingerprint = await libraryFingerprintInSlices(files, stories);
+      if (this.current !== loaded) return;
       const result = await this.index.build(stories, {
-        fingerprint: libraryFingerprint(files, stories),
+        fingerprint,
         onProgress: (done, total) => {
           if (this.current === loaded) this.setStatus({ state: 'building', done, total });
         },
@@ -366,7 +368,7 @@ export class ReaderSession {
         // Still building the old content: start over on the new one.
         setImmediate(() => void this.buildIndex(loaded));
       } else if (added.length > 0 || removed.length > 0) {
-        await this.index.update({ added, removed }, { fingerprint: libraryFingerprint(library.files, library.stories) });
+        await this.index.update({ added, removed }, { fingerprint: await libraryFingerprintInSlices(library.files, library.stories) });
         this.setStatus({ state: 'ready', storyCount: library.stories.length, millis: 0 });
       }
     };

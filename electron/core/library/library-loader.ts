@@ -13,13 +13,14 @@
 
 import path from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
 import type { Diagnostic, Library, SourceFile, Story, Topic } from '../types';
 import { LibraryAssembler } from './library-assembly';
 import { bucketOf } from './library-cache';
 import type { FileAnswer, FileResult, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
-import { applyTopics } from './topic-candidates';
+import { applyTopicsInSlices, SlicedQueue } from './main-slices';
 
 export interface LibraryLoaderOptions {
   /**
@@ -102,7 +103,7 @@ export class LibraryLoader {
       foreign,
     );
     if (reply.type !== 'topics') throw new Error(`unexpected answer "${reply.type}"`);
-    return applyTopics(library.stories, reply.topics);
+    return applyTopicsInSlices(library.stories, reply.topics);
   }
 
   /** Settles when the workers have finished what they were asked, the cache writes after a load included. */
@@ -146,9 +147,13 @@ export class LibraryLoader {
       for (; next < files.length && results[next]; next++) assembler.add(files[next]!, results[next]!.read);
       if (next > before) options.onProgress?.(progress());
     };
+    // Messages that queue up while the main thread is busy are delivered in one go: decode and
+    // assemble them a slice at a time instead, so IPC and timers get their turn in between.
+    const answers = new SlicedQueue<ArrayBuffer>((bytes) => onAnswers(deserialize(Buffer.from(bytes)) as FileAnswer[]));
     let stats: LoadStats;
     try {
-      const replies = await Promise.all(shares.map((share, w) => this.workers[w]!.request({ type: 'read', root, ...share }, [], onAnswers)));
+      const replies = await Promise.all(shares.map((share, w) => this.workers[w]!.request({ type: 'read', root, ...share }, [], (bytes) => answers.push(bytes))));
+      await answers.drained();
       stats = { hits: 0, misses: 0, reads: 0 };
       for (const reply of replies) {
         if (reply.type !== 'read') throw new Error(`unexpected answer "${reply.type}"`);
@@ -193,7 +198,7 @@ class LoaderWorker {
   alive = true;
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(reply: LibraryReply): void; reject(error: Error): void; onFiles?: (answers: FileAnswer[]) => void }>();
+  private readonly pending = new Map<number, { resolve(reply: LibraryReply): void; reject(error: Error): void; onFiles?: (bytes: ArrayBuffer) => void }>();
 
   constructor(options: LibraryLoaderOptions, setup: LibraryWorkerSetup) {
     this.worker = new Worker(options.workerScript, { execArgv: options.execArgv, workerData: setup, resourceLimits: LIMITS });
@@ -201,7 +206,7 @@ class LoaderWorker {
     this.worker.on('message', (reply: LibraryReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
-      if (reply.type === 'files') return waiting.onFiles?.(reply.answers);
+      if (reply.type === 'files') return waiting.onFiles?.(reply.bytes);
       this.pending.delete(reply.id);
       if (this.pending.size === 0) this.worker.unref();
       if (reply.type === 'failed') waiting.reject(new Error(reply.error));
@@ -211,7 +216,7 @@ class LoaderWorker {
     this.worker.on('exit', (code) => this.fail(`the library worker stopped (exit code ${code})`));
   }
 
-  request(request: Unnumbered<LibraryRequest>, transfer: ArrayBuffer[] = [], onFiles?: (answers: FileAnswer[]) => void): Promise<LibraryReply> {
+  request(request: Unnumbered<LibraryRequest>, transfer: ArrayBuffer[] = [], onFiles?: (bytes: ArrayBuffer) => void): Promise<LibraryReply> {
     const id = this.nextId++;
     return new Promise<LibraryReply>((resolve, reject) => {
       if (!this.alive) return reject(new Error('the library worker is not running'));

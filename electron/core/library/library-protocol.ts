@@ -3,7 +3,6 @@
 
 import type { Diagnostic } from '../types';
 import type { FileRead } from './library-file';
-import type { IndexedTopic } from './topic-candidates';
 
 /** What a worker is started with (`workerData`). */
 export interface LibraryWorkerSetup {
@@ -36,9 +35,17 @@ export type LibraryRequest =
 
 export type LibraryReply =
   | { type: 'scanned'; id: number; root: string; files: string[]; diagnostics: Diagnostic[] }
-  | { type: 'files'; id: number; answers: FileAnswer[] }
+  /** A few files' answers, `FileAnswer[]` v8-serialised and transferred: taking the message in costs main nothing, and it decodes them when it has time. */
+  | { type: 'files'; id: number; bytes: ArrayBuffer }
   | { type: 'read'; id: number; hits: number; misses: number; reads: number }
   | { type: 'candidates'; id: number; bytes: ArrayBuffer }
-  | { type: 'topics'; id: number; topics: IndexedTopic[] }
+  /** Each topic's stories as positions in the library's story list (typed arrays, transferred). */
+  | { type: 'topics'; id: number; topics: PackedTopic[] }
   | { type: 'idle'; id: number }
   | { type: 'failed'; id: number; error: string };
+
+/** A topic as the combining worker sends it: its stories' positions in the library's story list. */
+export interface PackedTopic {
+  name: string;
+  stories: Int32Array;
+}

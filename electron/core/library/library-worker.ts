@@ -49,9 +49,8 @@ async function handle(request: LibraryRequest): Promise<void> {
     case 'idle':
       return reply({ type: 'idle', id: request.id });
     case 'candidates': {
-      const bytes = serialize(request.files.map((file) => sent.get(file)!.read.topics));
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      return reply({ type: 'candidates', id: request.id, bytes: buffer }, [buffer]);
+      const bytes = serialised(request.files.map((file) => sent.get(file)!.read.topics));
+      return reply({ type: 'candidates', id: request.id, bytes }, [bytes]);
     }
     case 'topics': {
       const byFile = new Map<string, FileTopicCandidates>();
@@ -60,7 +59,9 @@ async function handle(request: LibraryRequest): Promise<void> {
         request.foreignFiles[k]!.forEach((file, i) => byFile.set(file, candidates[i]!));
       });
       const candidates = request.files.map((file) => byFile.get(file) ?? sent.get(file)!.read.topics);
-      return reply({ type: 'topics', id: request.id, topics: combineTopics(candidates, request.placement) });
+      // Typed arrays, transferred: the main thread receives them without decoding a list per topic.
+      const topics = combineTopics(candidates, request.placement).map(({ name, stories }) => ({ name, stories: Int32Array.from(stories) }));
+      return reply({ type: 'topics', id: request.id, topics }, topics.map((topic) => topic.stories.buffer as ArrayBuffer));
     }
   }
 }
@@ -71,10 +72,12 @@ async function read(request: Extract<LibraryRequest, { type: 'read' }>): Promise
     sent = new Map();
   }
   const stats = { hits: cache.stats.hits, misses: cache.stats.misses, reads: 0 };
-  for (let start = 0; start < request.files.length; start += BATCH) {
-    const positions = Array.from({ length: Math.min(BATCH, request.files.length - start) }, (_, k) => start + k);
+  // The first message is small, so the first screen of stories goes out as soon as possible.
+  for (let start = 0, size = FIRST_BATCH; start < request.files.length; start += size, size = BATCH) {
+    const positions = Array.from({ length: Math.min(size, request.files.length - start) }, (_, k) => start + k);
     const answers = await mapLimit(positions, CONCURRENCY, (i) => answer(request.files[i]!, request.indexes[i]!, request.versions[i]!, stats));
-    reply({ type: 'files', id: request.id, answers });
+    const bytes = serialised(answers);
+    reply({ type: 'files', id: request.id, bytes }, [bytes]);
   }
   reply({ type: 'read', id: request.id, hits: cache.stats.hits - stats.hits, misses: cache.stats.misses - stats.misses, reads: stats.reads });
   // After answering: the cache write never holds up the stories.
@@ -103,7 +106,17 @@ async function answer(file: string, index: number, mainHas: number, stats: { rea
   return { index, version, read: result };
 }
 
-/** Files answered per message: small enough that no message stalls the main thread. */
+/** v8-serialised into an ArrayBuffer of its own, to transfer rather than clone. */
+function serialised(value: unknown): ArrayBuffer {
+  const bytes = serialize(value);
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength
+    ? (bytes.buffer as ArrayBuffer)
+    : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+/** Files in each worker's first message: about the first screen of stories between the workers. */
+const FIRST_BATCH = 2;
+/** Files answered per later message: small enough that decoding one never stalls the main thread. */
 const BATCH = 24;
 /** Files read at once by one worker. */
 const CONCURRENCY = 8;

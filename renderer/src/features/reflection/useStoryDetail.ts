@@ -3,6 +3,10 @@ import type { StoryDetail } from '../../../../electron/shared/ipc-contract';
 import { ponder } from '../../api';
 import { errorMessage } from '../../store/error-message';
 import { useAppStore } from '../../store/app-store';
+import { DetailCache } from '../../store/detail-prefetch';
+
+/** The stories next to the selection, fetched ahead so `j`/`k` show them at once (detail-prefetch.ts). */
+const details = new DetailCache((request) => ponder.getStory(request));
 
 export interface StoryDetailState {
   /** The story last fetched; kept on screen while the next one loads so the pane doesn't blink. */
@@ -25,8 +29,15 @@ export function useStoryDetail(id: string): StoryDetailState {
 
   useEffect(() => {
     let current = true;
-    ponder.getStory(query ? { id, query } : { id }).then(
-      (detail) => current && setState({ id, detail, settled: true, error: null }),
+    details.get(id, query, generation).then(
+      (detail) => {
+        if (!current) return;
+        setState({ id, detail, settled: true, error: null });
+        // Then the neighbours' stories. Not their notes: a note that fails to load is shown as an
+        // error, which must only ever be about the story on screen.
+        const { selectedPosition, listPages } = useAppStore.getState();
+        details.prefetchAround(selectedPosition, listPages, query, generation);
+      },
       (error: unknown) => current && setState({ id, detail: null, settled: true, error: errorMessage(error) }),
     );
     return () => {
@@ -34,6 +45,9 @@ export function useStoryDetail(id: string): StoryDetailState {
     };
   }, [id, query, generation]);
 
+  // A neighbour fetched ahead shows in this very render, before the effect runs.
+  const ahead = state.id === id ? undefined : details.peek(id, query, generation);
+  if (ahead !== undefined) return { detail: ahead, settled: true, error: null };
   const settled = state.id === id && state.settled;
   return { detail: state.detail, settled, error: settled ? state.error : null };
 }

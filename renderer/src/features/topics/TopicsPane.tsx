@@ -5,7 +5,9 @@ import { ORPHANS_FILTER } from '../../store/filter-key';
 import type { FilterKey } from '../../store/types';
 import { testIds } from '../../test-ids';
 import { DataFolderFooter } from './DataFolderFooter';
+import { FileList } from './FileList';
 import { FilterOption } from './FilterOption';
+import { SavedSearches } from './SavedSearches';
 import { useSourceRows, useTopicRows } from './useFilterRows';
 
 /** Topics shown before "Show all": a big library can have thousands. */
@@ -15,7 +17,8 @@ const ORPHAN_KEYS: readonly FilterKey[] = [ORPHANS_FILTER];
 export function TopicsPane() {
   const topics = useTopicRows();
   const sources = useSourceRows();
-  const storyCount = useAppStore((state) => state.snapshot?.stories.length ?? 0);
+  const storyCount = useAppStore((state) => state.snapshot?.storyCount ?? 0);
+  const answered = useAppStore((state) => state.snapshot?.progress.answered ?? 0);
   const selected = useAppStore((state) => state.selectedFilter);
   const selectFilter = useAppStore((state) => state.selectFilter);
   const orphanCount = useAppStore((state) => state.notesOverview.orphans.length);
@@ -47,6 +50,7 @@ export function TopicsPane() {
   return (
     <nav aria-label="Topics" className="pane pane--topics" data-testid={testIds.topicsPane}>
       <div className="topics-pane__lists">
+        <SavedSearches />
         <div
           role="listbox"
           aria-label="Topics"
@@ -61,6 +65,7 @@ export function TopicsPane() {
             filterKey={null}
             label="All stories"
             count={storyCount}
+            progress={{ answered, total: storyCount }}
             selected={selected === null}
             testId={testIds.topicAll}
             countTestId={testIds.topicCount}
@@ -79,6 +84,7 @@ export function TopicsPane() {
               label={row.name}
               count={row.count}
               detail={`${row.unanswered.toLocaleString('en-US')} unanswered`}
+              progress={{ answered: row.count - row.unanswered, total: row.count }}
               selected={row.key === selected}
               testId={testIds.topicOption}
               countTestId={testIds.topicCount}
@@ -98,29 +104,7 @@ export function TopicsPane() {
             <h2 className="pane-heading" id="files-heading">
               Files
             </h2>
-            <div
-              role="listbox"
-              aria-labelledby="files-heading"
-              tabIndex={0}
-              className="filter-list"
-              aria-activedescendant={sourceIndex >= 0 ? `file-opt-${sourceIndex}` : undefined}
-              onKeyDown={onSourceKeys}
-            >
-              {sources.map((row, index) => (
-                <FilterOption
-                  key={row.key}
-                  id={`file-opt-${index}`}
-                  filterKey={row.key}
-                  label={row.path}
-                  title={row.path}
-                  count={row.count}
-                  selected={row.key === selected}
-                  testId={testIds.sourceOption}
-                  countTestId={testIds.topicCount}
-                  onSelect={selectFilter}
-                />
-              ))}
-            </div>
+            <FileList rows={sources} selected={selected} selectedIndex={sourceIndex} onKeyDown={onSourceKeys} onSelect={selectFilter} />
           </>
         )}
 
