@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useOutsideDismiss } from '../components/use-outside-dismiss';
 import type { LineWidth, StoryFont, ThemeChoice } from '../../../electron/shared/ipc-contract';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store/app-store';
@@ -62,15 +63,9 @@ export function DisplayMenu() {
   const panelId = useId();
 
   useEffect(() => {
-    if (!open) return;
-    panelRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) panelRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
   }, [open]);
+  useOutsideDismiss(open, () => setOpen(false), panelRef, buttonRef);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!open || event.key !== 'Escape') return;

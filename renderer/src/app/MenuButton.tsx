@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useOutsideDismiss } from '../components/use-outside-dismiss';
 import './menu-button.css';
 import type { KeyboardEvent, ReactNode } from 'react';
 
@@ -36,15 +37,7 @@ export function MenuButton({ label, entries, onOpen }: { label: string; entries:
     if (open) focusEnd(menuRef.current, focusAt.current);
   }, [open]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  useOutsideDismiss(open, () => setOpen(false), menuRef, buttonRef);
 
   const show = (at: 'first' | 'last') => {
     if (open) return focusItem(at);

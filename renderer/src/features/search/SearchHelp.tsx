@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useOutsideDismiss } from '../../components/use-outside-dismiss';
 
 /** The query syntax, as a reader would look it up: what to type, and what it finds. */
 const SYNTAX: readonly [example: string, meaning: string][] = [
@@ -24,15 +25,9 @@ export function SearchHelp() {
   const id = useId();
 
   useEffect(() => {
-    if (!open) return;
-    dialog.current?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!dialog.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    if (open) dialog.current?.focus();
   }, [open]);
+  useOutsideDismiss(open, () => setOpen(false), dialog, button);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
