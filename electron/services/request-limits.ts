@@ -4,6 +4,8 @@
 // starts the system browser. A person never comes near these limits; a page
 // looping on `window.ponder` is refused with an error it can show.
 
+import { TokenBucket } from './token-bucket';
+
 export interface LimitOptions {
   /** Calls allowed in a row before the steady rate applies. */
   burst: number;
@@ -23,26 +25,20 @@ export interface LimitOptions {
 export class RequestLimit {
   readonly #options: LimitOptions;
   readonly #now: () => number;
-  #tokens: number;
-  #at: number;
+  readonly #bucket: TokenBucket;
   #inFlight = 0;
 
   constructor(options: LimitOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
-    this.#tokens = options.burst;
-    this.#at = this.#now();
+    this.#bucket = new TokenBucket(options.burst, options.perSecond, this.#now());
   }
 
   /** Run `task` if the limit allows it now; otherwise throw the limit's "Ponder: " error without running it. */
   async run<T>(task: () => Promise<T> | T): Promise<T> {
-    const { burst, perSecond, concurrent = Infinity, busyMessage, floodMessage } = this.#options;
+    const { concurrent = Infinity, busyMessage, floodMessage } = this.#options;
     if (this.#inFlight >= concurrent) throw new Error(busyMessage ?? floodMessage);
-    const now = this.#now();
-    this.#tokens = Math.min(burst, this.#tokens + (Math.max(0, now - this.#at) / 1000) * perSecond);
-    this.#at = now;
-    if (this.#tokens < 1) throw new Error(floodMessage);
-    this.#tokens -= 1;
+    if (!this.#bucket.take(this.#now())) throw new Error(floodMessage);
     this.#inFlight += 1;
     try {
       return await task();

@@ -4,6 +4,8 @@
 // editor saves at most about once a second per note, far below the limit; a
 // refused save is answered with an error the renderer retries a little later.
 
+import { TokenBucket } from './token-bucket';
+
 export interface SaveRateOptions {
   /** Saves allowed at once. Default 10. */
   burst?: number;
@@ -17,7 +19,7 @@ export class SaveRate {
   readonly #burst: number;
   readonly #perSecond: number;
   readonly #now: () => number;
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #buckets = new Map<string, TokenBucket>();
 
   constructor(options: SaveRateOptions = {}) {
     this.#burst = options.burst ?? 10;
@@ -28,16 +30,13 @@ export class SaveRate {
   /** Take one save for `id`; throws a "Ponder: " error when the note is saved too often. */
   take(id: string): void {
     const now = this.#now();
-    const bucket = this.#buckets.get(id) ?? { tokens: this.#burst, at: now };
-    bucket.tokens = Math.min(this.#burst, bucket.tokens + ((now - bucket.at) / 1000) * this.#perSecond);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
+    const bucket = this.#buckets.get(id) ?? new TokenBucket(this.#burst, this.#perSecond, now);
+    if (!bucket.take(now)) {
       this.#buckets.set(id, bucket);
       throw new Error(`${TOO_MANY_SAVES} of the note for story ${id} in a short time; it is kept in the editor and saved again in a moment.`);
     }
-    bucket.tokens -= 1;
     // A full bucket is the default: forget it, so the map stays as small as the notes being written.
-    if (bucket.tokens >= this.#burst - 1 && this.#buckets.size > 1_000) this.#buckets.delete(id);
+    if (bucket.nearlyFull && this.#buckets.size > 1_000) this.#buckets.delete(id);
     else this.#buckets.set(id, bucket);
   }
 }
