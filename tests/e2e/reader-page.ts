@@ -71,6 +71,13 @@ export class ReaderPage {
   get retrySaveButton(): Locator {
     return this.saveFailureBanner.getByRole('button', { name: 'Retry now' });
   }
+  /** Retry now; the banner's own timed retry may save first and take the button mid-click. */
+  async retryFailedSaves(): Promise<void> {
+    await expect(async () => {
+      if (await this.retrySaveButton.isVisible()) await this.retrySaveButton.click({ timeout: 1_000 });
+      await expect(this.saveFailureBanner).toBeHidden({ timeout: 1_000 });
+    }).toPass();
+  }
 
   // Topics pane.
   get allStories(): Locator {
