@@ -4,10 +4,8 @@
 // the index's own tokenizer and pipeline (tokens.ts), and a word is marked
 // when the term it was indexed as is among the terms the hit matched.
 
-import { forEachToken, TermPipeline } from './tokens';
+import { cachedTermOf, forEachToken } from './tokens';
 import type { FieldHighlights, Range, SearchHit, Story } from '../types';
-
-const pipeline = new TermPipeline();
 
 /**
  * Ranges of `text` whose words, made into terms as the index makes them, are
@@ -19,7 +17,7 @@ export function highlightRanges(text: string, terms: Iterable<string>, stopWords
   if (wanted.size === 0 || text.length === 0) return [];
   const ranges: Range[] = [];
   forEachToken(text, (token, start, end) => {
-    const found = pipeline.termOf(token);
+    const found = cachedTermOf(token);
     if (!found || (found.stop && !stopWords) || !wanted.has(found.term)) return;
     // A token lower-cased to another length (rare: İ): mark it whole rather than guess.
     const exact = token.length === end - start;

@@ -9,7 +9,7 @@
 import type { PlannedQuery, Phrase } from './query-syntax';
 import type { StoryInput } from './protocol';
 import type { EngineSearchOutcome, SearchOutcome } from './engine';
-import { FIELDS, forEachToken, TermPipeline } from './tokens';
+import { cachedTermOf, FIELDS, forEachToken } from './tokens';
 
 /** True when `story` holds every required phrase and none of the prohibited ones. */
 export function matchesPhrases(story: Pick<StoryInput, 'summary' | 'reflection' | 'question'>, phrases: readonly Phrase[]): boolean {
@@ -52,13 +52,8 @@ function holdsPhrase(story: Pick<StoryInput, 'summary' | 'reflection' | 'questio
 function termsOf(text: string): string[] {
   const terms: string[] = [];
   forEachToken(text, (token) => {
-    let term = memo.get(token);
-    if (term === undefined) {
-      term = pipeline.termOf(token)?.term ?? '';
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(token, term);
-    }
-    if (term !== '') terms.push(term);
+    const found = cachedTermOf(token);
+    if (found) terms.push(found.term);
   });
   return terms;
 }
@@ -71,6 +66,3 @@ function containsRun(terms: readonly string[], run: readonly string[]): boolean 
   return false;
 }
 
-const pipeline = new TermPipeline();
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 200_000;

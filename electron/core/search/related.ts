@@ -16,7 +16,7 @@ import type { DistinctiveTerm, StoryInput } from './protocol';
 
 export type { DistinctiveTerm } from './protocol';
 import type { SearchHit } from '../types';
-import { FIELDS, forEachToken, TermPipeline } from './tokens';
+import { cachedTermOf, FIELDS, forEachToken } from './tokens';
 
 /** A story related to another, and the words they share (most distinctive first). */
 export interface RelatedHit {
@@ -48,12 +48,11 @@ export const RELATED_TERMS = 12;
  * no other story holds are left out: they describe nothing the story shares.
  */
 export function distinctiveTerms(story: StoryInput, stats: GlobalStats, count = RELATED_TERMS): DistinctiveTerm[] {
-  const pipeline = new TermPipeline();
   const found = new Map<string, { word: string; tf: number; fields: Set<number> }>();
   FIELDS.forEach((field, f) => {
     const text = story[field];
     forEachToken(text, (token, start) => {
-      const term = pipeline.termOf(token);
+      const term = cachedTermOf(token);
       if (!term || term.stop || !HAS_LETTER.test(term.term)) return;
       const seen = found.get(term.term);
       if (seen) {
@@ -78,10 +77,9 @@ export function distinctiveTerms(story: StoryInput, stats: GlobalStats, count = 
 export function withNames(terms: readonly DistinctiveTerm[], names: readonly string[], stats: GlobalStats): DistinctiveTerm[] {
   const top = terms[0]?.weight ?? 1;
   const byTerm = new Map(terms.map((term) => [term.term, { ...term }]));
-  const pipeline = new TermPipeline();
   for (const name of names) {
     forEachToken(name, (token, start) => {
-      const found = pipeline.termOf(token);
+      const found = cachedTermOf(token);
       if (!found || found.stop || stats.numberOf(found.term) === undefined) return;
       const known = byTerm.get(found.term);
       if (known) known.weight = Math.max(known.weight, top);

@@ -49,6 +49,26 @@ export class TermPipeline {
   }
 }
 
+/**
+ * The pipeline's answer for `token`, kept for the next time it is asked: for text that is
+ * tokenised again and again (highlights and passages of every search's rows, phrase checks,
+ * related stories). One bounded memo for all of them; emptied whole when full.
+ */
+export function cachedTermOf(token: string): TokenTerm | null {
+  let found = TERM_MEMO.get(token);
+  if (found === undefined) {
+    found = MEMO_PIPELINE.termOf(token);
+    if (TERM_MEMO.size >= TERM_MEMO_LIMIT) TERM_MEMO.clear();
+    TERM_MEMO.set(token, found);
+  }
+  return found;
+}
+
+const MEMO_PIPELINE = new TermPipeline();
+/** Answers are shared between callers: never changed after they are made. */
+const TERM_MEMO = new Map<string, Readonly<TokenTerm> | null>();
+const TERM_MEMO_LIMIT = 200_000;
+
 /** "korea's" and "korea’s" → "korea": so "North Korea" finds "North Korea's" (Lunr's trimmer keeps the apostrophe inside). */
 function withoutPossessive(word: string): string {
   const n = word.length;
