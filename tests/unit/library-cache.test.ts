@@ -62,6 +62,17 @@ describe('library cache', () => {
     expect(decodeBucket(Buffer.from('not a cache at all, just text'))).toBeNull();
   });
 
+  it('decodes topic candidates into arrays of their own, so the bucket bytes can be freed', async () => {
+    const read = await readLibraryFile(SAMPLE, '000_f4e10373848a0985.txt');
+    const bytes = encodeBucket(new Map([['key', read]]));
+    const { topics } = decodeBucket(bytes)!.get('key')!;
+    expect(topics.stories.length).toBeGreaterThan(0);
+    for (const array of [topics.atSentenceStart, topics.ends, topics.stories]) {
+      expect(array.buffer).not.toBe(bytes.buffer);
+      expect(array.buffer.byteLength).toBe(array.byteLength);
+    }
+  });
+
   it.each([
     ['damaged bytes', async (file: string) => {
       const bytes = await readFile(file);

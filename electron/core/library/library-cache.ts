@@ -147,6 +147,11 @@ export function decodeBucket(bytes: Buffer): Map<string, FileRead> | null {
     if (!(entries instanceof Map)) return null;
     for (const [key, read] of entries as Map<unknown, Partial<FileRead>>) {
       if (typeof key !== 'string' || typeof read?.size !== 'number' || !Array.isArray(read.stories) || !Array.isArray(read.diagnostics) || !read.topics) return null;
+      // v8.deserialize makes typed arrays views over the bytes it read: a file's candidates,
+      // kept after the load, would keep the whole bucket's bytes alive (~70 MB a worker at 100k).
+      const { atSentenceStart, ends, stories } = read.topics;
+      if (!(atSentenceStart instanceof Uint8Array && ends instanceof Int32Array && stories instanceof Int32Array)) return null;
+      read.topics = { ...read.topics, atSentenceStart: atSentenceStart.slice(), ends: ends.slice(), stories: stories.slice() };
     }
     return entries as Map<string, FileRead>;
   } catch {
