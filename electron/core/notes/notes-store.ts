@@ -27,7 +27,7 @@ import type { SaveNoteInput } from './save-input';
 import type { RecoveryReport } from './notes-recovery';
 import type { LoadedNote as Loaded } from './note-file';
 import { isAsideCopy, serializeNote } from './note-format';
-import { listNotes } from './note-listing';
+import { NoteListing } from './note-listing';
 import type { NotesListing } from './note-listing';
 import type { ExtraFrontMatter } from './note-format';
 import type { NoteLoad, NoteVersion, NoteVersionReason, NoteView, SaveNoteResult } from '../types';
@@ -53,6 +53,8 @@ export class NotesStore {
   /** The start-up clean-up (`recover`), which every operation waits for. */
   #recovering: Promise<unknown> = Promise.resolve();
   readonly #history: NoteHistory;
+  /** The folder's notes as last listed: a listing reads only the files that changed since. */
+  readonly #listing: NoteListing;
   /** Per-id tail of pending operations; a key is removed once its queue drains. */
   readonly #queues = new Map<string, Promise<void>>();
   /**
@@ -69,6 +71,7 @@ export class NotesStore {
     this.historyDir = layout.history;
     this.#fs = options.fs ?? nodeWriteFs;
     this.#history = new NoteHistory(this.historyDir, this.#fs);
+    this.#listing = new NoteListing(this.notesDir);
   }
 
   /** Path of the note file for `id` (whether or not it exists). */
@@ -207,7 +210,7 @@ export class NotesStore {
    */
   async list(): Promise<NotesListing> {
     await this.#recovering;
-    return listNotes(this.notesDir);
+    return this.#listing.list();
   }
 
   /**
