@@ -45,7 +45,7 @@ async function noteHits(request: Omit<FindRequest, 'in' | 'sort'>, { session, li
   const ids = all.filter((note) => library.itemsById.has(note.id) && (!within || within.has(note.id)) && (!request.ids || request.ids.includes(note.id))).map((note) => note.id);
   const outcome = await notes.search(all, request.query, { ids, limit: request.limit });
   if (!outcome.ok) return outcome;
-  const hits: FoundHit[] = outcome.hits.map((hit) => ({ id: hit.id, score: hit.score, highlights: { title: [], snippet: [] }, note: hit.passage }));
+  const hits: FoundHit[] = outcome.hits.map((hit) => ({ id: hit.id, score: hit.score, note: hit.passage }));
   return { ok: true as const, total: outcome.total, hits };
 }
 

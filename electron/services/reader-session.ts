@@ -180,11 +180,14 @@ export class ReaderSession {
     return { generation: loaded.generation, ...(await this.presenter(loaded).answerView(request)) };
   }
 
-  /** A window of rows, or the rows of named stories (a search's hits). */
+  /** A window of rows, or the rows of named stories (a search's hits, marked for its `query`). */
   async rows(request: RowsRequest): Promise<RowsResponse> {
     const loaded = this.current;
     if (!loaded) return { generation: 0, rows: [] };
-    return { generation: loaded.generation, rows: await this.presenter(loaded).answerRows(request) };
+    const rows = await this.presenter(loaded).answerRows(request);
+    // Rows for another generation are dropped by the renderer: not worth marking.
+    const query = 'ids' in request && request.generation === loaded.generation ? request.query : undefined;
+    return { generation: loaded.generation, rows: query ? await this.searching.markRows(loaded, rows, query) : rows };
   }
 
   /** The topics', files' and library's story and unanswered counts as they are now. */

@@ -1,15 +1,17 @@
 // The renderer's searches, answered: the library's engine for stories (ranked
 // within the topic or file the reader is in, when the request names its ids),
 // an in-process engine over the orphaned notes for the orphans, and highlight
-// ranges for the rows and the story on screen. The engine's life (build,
-// update) belongs to ReaderSession; this file only asks it questions.
+// ranges for the story on screen and for the hits' rows — only those the renderer
+// asks for (a screen of a search's up to 500 hits), so a search answers ids and scores
+// alone. The engine's life (build, update) belongs to ReaderSession; this file only
+// asks it questions.
 
 import type { SearchEngine } from '../core/search/engine';
 import { highlightRanges, highlightStory } from '../core/search/highlight';
 import { matchPassage } from '../core/search/match-passage';
 import { isRefusal } from '../core/search/query-budget';
 import type { FieldHighlights, NoteView, SearchHit, Story } from '../core/types';
-import type { SearchResponse } from '../shared/ipc-contract';
+import type { RowMatch, SearchResponse, StoryListItem } from '../shared/ipc-contract';
 import type { FindRequest, FindResponse, RelatedRequest, RelatedResponse } from '../shared/search-contract';
 import { findAcross } from './find-hits';
 import type { FindLibrary, SearchedLibrary, SearchRequestOptions, SearchSession } from './search-types';
@@ -24,8 +26,8 @@ const DEFAULT_LIMIT = 500;
 
 export class SearchService {
   /**
-   * Hits of the last query, so opening one of its stories does not search again;
-   * null hits: the query was refused for its cost, so highlighting does not pay it again per story.
+   * Hits of the last query, so its rows and the stories opened from it are marked without searching
+   * again; null hits: the query was refused for its cost, so highlighting does not pay it again per story.
    */
   private lastSearch: { query: string; generation: number; hits: Map<string, SearchHit> | null } | null = null;
   /** The orphaned notes' engine, rebuilt when they change. */
@@ -64,27 +66,28 @@ export class SearchService {
       if (isRefusal(outcome.error)) this.lastSearch = { query, generation: library.generation, hits: null };
       return { ok: false, query, error: outcome.error };
     }
-    this.lastSearch = { query, generation: library.generation, hits: new Map(outcome.hits.map((hit) => [hit.id, hit])) };
-    return {
-      ok: true,
-      query,
-      total: outcome.total,
-      hits: outcome.hits.map((hit) => {
-        const item = library.itemsById.get(hit.id);
-        const summaryTerms = hit.terms.summary ?? [];
-        const story = library.stories?.get(hit.id);
-        const passage = story && item ? matchPassage(story, item.title, hit) : null;
-        return {
-          id: hit.id,
-          score: hit.score,
-          highlights: {
-            title: item ? highlightRanges(item.title, summaryTerms) : [],
-            snippet: item ? highlightRanges(item.snippet, summaryTerms) : [],
-          },
-          ...(passage ? { passage } : {}),
-        };
-      }),
-    };
+    // The same query again (as "Both" asks among the stories only their notes matched) adds to the
+    // hits known: a story's matched terms do not depend on which others were searched with it.
+    const known = this.lastSearch?.query === query && this.lastSearch.generation === library.generation ? this.lastSearch.hits : null;
+    const hits = known ?? new Map<string, SearchHit>();
+    for (const hit of outcome.hits) hits.set(hit.id, hit);
+    this.lastSearch = { query, generation: library.generation, hits };
+    // What each row marks is made when its row is asked for (markRows).
+    return { ok: true, query, total: outcome.total, hits: outcome.hits.map(({ id, score }) => ({ id, score })) };
+  }
+
+  /**
+   * `rows` (of a search's hits, as `library:rows` answers them), each that matches `query` with
+   * what its row marks. The terms come from the last search when it was this query, else from one
+   * search among these rows; rows that do not match (or when no search can run yet) stay as they are.
+   */
+  async markRows(library: SearchedLibrary, rows: readonly StoryListItem[], query: string): Promise<StoryListItem[]> {
+    if (query.trim() === '' || !this.engine.ready || rows.length === 0) return [...rows];
+    const hits = await this.hitsFor(library, rows.map((row) => row.id), query);
+    return rows.map((row) => {
+      const hit = hits.get(row.id);
+      return hit ? { ...row, match: rowMatch(row, library.stories?.get(row.id), hit) } : row;
+    });
   }
 
   /**
@@ -100,14 +103,14 @@ export class SearchService {
       ok: true,
       query,
       total: outcome.total,
-      hits: outcome.hits.map((hit) => ({ id: hit.id, score: hit.score, highlights: { title: [], snippet: [] } })),
+      hits: outcome.hits.map(({ id, score }) => ({ id, score })),
     };
   }
 
   /** Ranges to mark in a story's fields for `query`, or undefined when it does not match (or no search can run yet). */
   async storyHighlights(library: SearchedLibrary, story: Story, query: string): Promise<FieldHighlights | undefined> {
     if (query.trim() === '' || !this.engine.ready) return undefined;
-    const hit = await this.hitFor(library, story.id, query);
+    const hit = (await this.hitsFor(library, [story.id], query)).get(story.id);
     if (!hit) return undefined;
     const { summary, reflection, question, title } = highlightStory(story, hit);
     return { summary, reflection, question, title };
@@ -123,15 +126,36 @@ export class SearchService {
     await this.notesIndex.close();
   }
 
-  /** The terms a story matched for `query`: from the last search when it was this query. */
-  private async hitFor(library: SearchedLibrary, id: string, query: string): Promise<SearchHit | undefined> {
+  /**
+   * The terms each of `ids` matched for `query` (those that match): from the last search when it
+   * was this query, the others from one search among them.
+   */
+  private async hitsFor(library: SearchedLibrary, ids: readonly string[], query: string): Promise<ReadonlyMap<string, SearchHit>> {
     const last = this.lastSearch?.query === query && this.lastSearch.generation === library.generation ? this.lastSearch : null;
-    if (last && !last.hits) return undefined;
-    const cached = last?.hits?.get(id);
-    if (cached) return cached;
-    // Under the engine's query budget like any search; a refusal is remembered for the next story.
-    const outcome = await this.engine.search(query, { ids: [id], supersede: false });
+    const found = new Map<string, SearchHit>();
+    if (last && !last.hits) return found;
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = last?.hits?.get(id);
+      if (cached) found.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return found;
+    // Under the engine's query budget like any search; a refusal is remembered for the next rows and stories.
+    const outcome = await this.engine.search(query, { ids: missing, supersede: false });
     if (!outcome.ok && isRefusal(outcome.error)) this.lastSearch = { query, generation: library.generation, hits: null };
-    return outcome.ok ? outcome.hits.find((hit) => hit.id === id) : undefined;
+    if (outcome.ok) for (const hit of outcome.hits) found.set(hit.id, hit);
+    return found;
   }
+}
+
+/** What a hit's row marks: the summary's matches in its title and snippet, and the passage around its first match the title does not show. */
+function rowMatch(item: StoryListItem, story: Story | undefined, hit: SearchHit): RowMatch {
+  const summaryTerms = hit.terms.summary ?? [];
+  const passage = story ? matchPassage(story, item.title, hit) : null;
+  return {
+    title: highlightRanges(item.title, summaryTerms),
+    snippet: highlightRanges(item.snippet, summaryTerms),
+    ...(passage ? { passage } : {}),
+  };
 }

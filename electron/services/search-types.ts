@@ -17,7 +17,7 @@ export interface SearchRequestOptions {
 export interface SearchedLibrary {
   generation: number;
   itemsById: ReadonlyMap<string, StoryListItem>;
-  /** The stories' text: each hit's row gets the passage around its first match (match-passage.ts). */
+  /** The stories' text: a hit's row, when asked for, gets the passage around its first match (match-passage.ts). */
   stories?: ReadonlyMap<string, Story>;
 }
 

@@ -68,7 +68,7 @@ export const REQUEST_SCHEMAS = {
       .refine((range) => range.end >= range.start && range.end - range.start <= MAX_ROWS_PER_REQUEST, {
         error: `must be a range of at most ${MAX_ROWS_PER_REQUEST} rows`,
       }),
-    z.strictObject({ generation, ids: z.array(storyId).max(MAX_ROWS_PER_REQUEST) }),
+    z.strictObject({ generation, ids: z.array(storyId).max(MAX_ROWS_PER_REQUEST), query: z.string().max(MAX_QUERY_CHARS).optional() }),
   ]),
   'library:counts': z.strictObject({ generation }),
   'search:query': z.strictObject({

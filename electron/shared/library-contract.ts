@@ -14,6 +14,17 @@ export interface StoryListItem {
   line: number;
   title: string;
   snippet: string;
+  /**
+   * What the row marks for a search: set on rows asked for by id with a `query` (`library:rows`)
+   * whose story matches it. Made only for the rows the renderer asks for, never for every hit.
+   */
+  match?: RowMatch;
+}
+
+/** Where a search hit's row matches: ranges in its title and snippet, and the passage around its first match the title does not show. */
+export interface RowMatch extends HitPassage {
+  title: Range[];
+  snippet: Range[];
 }
 
 /** A story shown whole in the reading pane. */
@@ -89,10 +100,13 @@ export interface ViewResponse {
   known: boolean;
 }
 
-/** A window of a view by position, or rows by id (a search's hits); ids unknown to the library are left out. */
+/**
+ * A window of a view by position, or rows by id (a search's hits); ids unknown to the library are
+ * left out. With `query` (the search the ids are hits of), each row that matches it carries its `match`.
+ */
 export type RowsRequest =
   | ({ generation: number; filter: StoryFilter | null; start: number; end: number } & Pick<ShowRequest, 'show'>)
-  | { generation: number; ids: string[] };
+  | { generation: number; ids: string[]; query?: string };
 
 export interface RowsResponse {
   generation: number;
@@ -106,7 +120,7 @@ export interface CountsResponse extends LoopCounts {
 
 export interface SearchRequest extends Pick<ShowRequest, 'show'> {
   query: string;
-  /** Most hits to return with highlights. */
+  /** Most hits to return. */
   limit?: number;
   /** Search this topic's or file's stories only (main resolves them; the renderer holds no membership). */
   filter?: StoryFilter;
@@ -121,11 +135,10 @@ export interface SearchRequest extends Pick<ShowRequest, 'show'> {
 
 export type SearchScope = 'library' | 'orphans';
 
-export interface SearchHitView extends HitPassage {
+/** A hit, ranked: its row, with what it marks, is asked for by id with the query (`library:rows`). */
+export interface SearchHitView {
   id: string;
   score: number;
-  /** Ranges inside the list item's title and snippet. */
-  highlights: { title: Range[]; snippet: Range[] };
 }
 
 export type SearchResponse =

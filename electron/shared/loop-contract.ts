@@ -116,7 +116,7 @@ export interface MatchPassage {
   ranges: Range[];
 }
 
-/** A search hit's row shows the passage around its first match when the title does not show it (core/search/match-passage.ts). */
+/** A search hit's row (RowMatch) shows the passage around its first match when the title does not show it (core/search/match-passage.ts). */
 export interface HitPassage {
   passage?: MatchPassage;
 }

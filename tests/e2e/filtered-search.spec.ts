@@ -11,6 +11,7 @@ import { NotesStore } from '../../electron/core/notes/notes-store';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY } from './host';
 import { ReaderPage } from './reader-page';
+import { SearchControls } from './search-controls';
 
 let root: string;
 test.beforeEach(async () => {
@@ -39,6 +40,11 @@ test('a search inside a file finds all of its matches, however many stories else
     await ui.allStories.click();
     const all = crowded.crowdCount + crowded.fewCount;
     await expect(ui.storyCount).toHaveText(`${all} results for “${crowded.word}” · best 500 shown`);
+    // The last of the 500, its rows fetched as the list scrolls there, is marked as the first screen is.
+    const last = await new SearchControls(reader.page).scrollToEnd(ui.storyList, 500);
+    const marks = await ui.marks(last);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark.toLowerCase()).toBe(crowded.word);
 
     // Back in the file, the search is asked again within it.
     await ui.source(crowded.fewFile).click();

@@ -1,6 +1,8 @@
 // Page object for issue 12's search controls (kept beside ReaderPage, which is near its size
-// limit): the "Search in" scope, the sort, and the reading pane's Related list.
+// limit): the "Search in" scope, the sort, the reading pane's Related list, and scrolling a
+// search's results to their end.
 
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { testIds } from '../../renderer/src/test-ids';
 
@@ -21,6 +23,16 @@ export class SearchControls {
   /** Its stories, best first: buttons named by title and what they share. */
   get relatedStories(): Locator {
     return this.related.getByRole('button');
+  }
+  /** Scroll `list` (a listbox) with the mouse wheel, as a reader does, until its last row (`size`, 1-based) is rendered; answers that row. */
+  async scrollToEnd(list: Locator, size: number): Promise<Locator> {
+    const last = list.getByRole('option').last();
+    await list.hover();
+    await expect(async () => {
+      await this.page.mouse.wheel(0, 100_000);
+      await expect(last).toHaveAttribute('aria-posinset', String(size), { timeout: 1_000 });
+    }).toPass();
+    return last;
   }
 }
 

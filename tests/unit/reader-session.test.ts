@@ -113,10 +113,10 @@ describe('ReaderSession searches', () => {
     expect(inFile.total).toBe(crowded.fewCount);
     expect(new Set(inFile.hits.map((hit) => hit.id))).toEqual(new Set(ids));
     expect(await session.search(crowded.word, { ids })).toEqual(inFile);
-    for (const hit of inFile.hits) {
-      const item = rows.find((story) => story.id === hit.id)!;
-      expect(hit.highlights.title.map(([from, to]) => item.title.slice(from, to).toLowerCase())).toContain(crowded.word);
-    }
+    // The hits' rows, asked for with the query, mark it.
+    const marked = await session.rows({ generation: opened.generation, ids: inFile.hits.map((hit) => hit.id), query: crowded.word });
+    expect(marked.rows).toHaveLength(crowded.fewCount);
+    for (const item of marked.rows) expect(item.match?.title.map(([from, to]) => item.title.slice(from, to).toLowerCase())).toContain(crowded.word);
   });
 
   it('searches the orphaned notes with the query language, question and note text alike', async () => {

@@ -20,7 +20,7 @@ function mainWithSavedSearches() {
     find: async (request: FindRequest) => {
       kept.finds.push(request);
       const ids = request.filter === 'topic:Zebras' ? topics[0]!.ids : stories.map((story) => story.id);
-      return { ok: true, query: request.query, total: ids.length, hits: ids.slice(0, request.limit).map((id) => ({ id, score: 1, highlights: { title: [], snippet: [] } })) };
+      return { ok: true, query: request.query, total: ids.length, hits: ids.slice(0, request.limit).map((id) => ({ id, score: 1 })) };
     },
     savedSearches: async () => kept.searches,
     saveSearches: async ({ searches }: { searches: SavedSearch[] }) => {

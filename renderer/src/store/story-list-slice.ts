@@ -20,7 +20,7 @@ export const EMPTY_VIEW: ListView = {
   kind: 'library',
   count: 0,
   ids: null,
-  highlights: null,
+  notes: null,
   query: null,
   searchTotal: 0,
 };
@@ -78,7 +78,8 @@ export const createStoryListSlice: SliceCreator<StoryListSlice> = (api) => (set,
     const end = Math.min(view.count ?? 0, start + LIST_PAGE_ROWS);
     if (view.kind === 'search') {
       const ids = view.ids!.slice(start, end);
-      const answer = await api.libraryRows({ generation: view.generation, ids });
+      // With the query: the rows come marked (only the rows asked for are, not every hit).
+      const answer = await api.libraryRows({ generation: view.generation, ids, ...(view.query !== null && { query: view.query }) });
       if (answer.generation !== view.generation) return null;
       const byId = new Map(answer.rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
@@ -197,8 +198,8 @@ export const createStoryListSlice: SliceCreator<StoryListSlice> = (api) => (set,
       }
       if (results) {
         const ids = results.hits.map((hit) => hit.id);
-        const highlights = new Map(results.hits.map((hit) => [hit.id, { ...hit.highlights, ...(hit.passage && { passage: hit.passage }), ...(hit.note && { note: hit.note }) }]));
-        const view: ListView = { ...base, kind: 'search', count: ids.length, ids, highlights, query: results.query, searchTotal: results.total };
+        const notes = new Map(results.hits.flatMap((hit) => (hit.note ? [[hit.id, hit.note] as const] : [])));
+        const view: ListView = { ...base, kind: 'search', count: ids.length, ids, notes: notes.size > 0 ? notes : null, query: results.query, searchTotal: results.total };
         const position = selectedStoryId === null ? -1 : ids.indexOf(selectedStoryId);
         void publish(view, Math.max(0, position), () => settle(view, position, position >= 0, reloaded));
         return;

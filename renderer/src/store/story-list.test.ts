@@ -3,6 +3,8 @@
 // page boundaries — against a fake main (testing/fake-main.ts) that records each request.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PonderApi } from '../../../electron/shared/ipc-contract';
+import type { FindRequest } from '../../../electron/shared/search-contract';
 import { createAppStore } from './create-app-store';
 import { topicFilter } from './filter-key';
 import { LIST_PAGE_ROWS, MAX_HELD_PAGES, rowAt } from './list-pages';
@@ -127,6 +129,29 @@ describe('the paged stories list', () => {
     state().showRows(0, 10);
     await vi.advanceTimersByTimeAsync(0);
     expect(rowAt(state().listPages, 0)?.id).toBe(evens.at(-1));
-    expect(world.rows.filter((request) => 'ids' in request).every((request) => 'ids' in request && request.ids.length <= LIST_PAGE_ROWS)).toBe(true);
+    const byId = world.rows.filter((request) => 'ids' in request);
+    expect(byId.every((request) => request.ids.length <= LIST_PAGE_ROWS)).toBe(true);
+    // Each page is asked for with the query, and its rows come marked: the rows shown are what was asked.
+    expect(byId.map((request) => request.query)).toEqual(byId.map(() => 'story'));
+    expect(rowAt(state().listPages, 0)?.match).toEqual({ title: [[0, 5]], snippet: [] });
+    expect(rowAt(state().listPages, evens.length - 1)?.match).toEqual({ title: [[0, 5]], snippet: [] });
+    // No note was found: no note passages.
+    expect(state().listView.notes).toBeNull();
+  });
+
+  it('keeps the passage of a note a search found, by its story, beside the rows main marks', async () => {
+    const main = fakeMain(stories, topics);
+    const passage = { text: 'a note on story 2', ranges: [[10, 15]] as [number, number][] };
+    const [withNote, withoutNote] = [stories[2]!.id, stories[4]!.id];
+    const find = async (request: FindRequest) => ({ ok: true, query: request.query, total: 2, hits: [{ id: withNote, score: 2, note: passage }, { id: withoutNote, score: 1 }] });
+    const store = createAppStore({ ...main.api, find } as unknown as PonderApi);
+    store.getState().setSnapshot(main.snapshot());
+    store.getState().setSearchInput('story');
+    await vi.advanceTimersByTimeAsync(200);
+    const view = store.getState().listView;
+    expect(view).toMatchObject({ kind: 'search', ids: [withNote, withoutNote] });
+    expect(view.notes).toEqual(new Map([[withNote, passage]]));
+    // The first screen came with the view, marked.
+    expect(rowAt(store.getState().listPages, 1)?.match?.title).toEqual([[0, 5]]);
   });
 });

@@ -9,11 +9,9 @@ import type {
   NotesMoveState,
   NotesOverview,
   PonderApi,
-  SearchHitView,
   ShowFilter,
   StoryListItem,
 } from '../../../electron/shared/ipc-contract';
-import type { HitPassage } from '../../../electron/shared/loop-contract';
 import type { FoundHit, NotePassage, SavedSearch, SearchIn, SearchSort } from '../../../electron/shared/search-contract';
 import type { ViewPrefsSlice } from './view-prefs';
 
@@ -77,16 +75,16 @@ export interface ListView {
   count: number | null;
   /** A search's hit ids, best first. */
   ids: readonly string[] | null;
-  /** Title and snippet ranges, and the passage around the first match, by story id, while searching. */
-  highlights: ReadonlyMap<string, HitHighlights> | null;
+  /**
+   * The passages of the notes that matched, by story id (a search in Notes or Both). What a hit's
+   * own text marks comes with its row (StoryListItem.match), asked for with the query.
+   */
+  notes: ReadonlyMap<string, NotePassage> | null;
   /** The search these rows answer, if any. */
   query: string | null;
   /** Matches for the query within the filter (before the hit limit). */
   searchTotal: number;
 }
-
-/** What a search hit's row marks: ranges in its title and snippet, and the passage around its first match. */
-export type HitHighlights = SearchHitView['highlights'] & HitPassage & { note?: NotePassage };
 
 /** Rows of a page, by position within it; a row main did not find is undefined. */
 export type ListPage = readonly (StoryListItem | undefined)[];

@@ -1,13 +1,13 @@
 // What the stories pane shows, read from the paged list (story-list-slice.ts): its size,
-// the rows held near the viewport, and a search's highlights. Also the search scope of
+// the rows held near the viewport (a search's rows carry what they mark), and the passages of
+// the notes a search found. Also the search scope of
 // the filter on show, and the orphaned notes as rows (held whole: they are the reader's
 // own notes, a few hundred at most).
 import type { NoteView, OrphanNote, SearchRequest, ShowFilter, StoryFilter, StoryListItem } from '../../../electron/shared/ipc-contract';
+import type { NotePassage } from '../../../electron/shared/search-contract';
 import { ORPHANS_FILTER } from './filter-key';
 import { memoLast } from './memo-last';
-import type { AppState, HitHighlights, ListPage } from './types';
-
-export type { HitHighlights } from './types';
+import type { AppState, ListPage } from './types';
 
 export interface VisibleStories {
   /** Rows in the list (0 while main is still counting: see `counting`). */
@@ -15,8 +15,8 @@ export interface VisibleStories {
   counting: boolean;
   /** Held pages of rows; a row not here yet is shown as a placeholder. */
   pages: ReadonlyMap<number, ListPage>;
-  /** Title and snippet ranges by story id, while searching. */
-  highlights: ReadonlyMap<string, HitHighlights> | null;
+  /** The passages of the notes a search found, by story id. */
+  notes: ReadonlyMap<string, NotePassage> | null;
   /** The search these rows answer, if any. */
   query: string | null;
   /** Matches for the query within the filter (before the hit limit). */
@@ -31,7 +31,7 @@ const visible = memoLast((view: AppState['listView'], pages: ReadonlyMap<number,
   count: view.count ?? 0,
   counting: view.count === null,
   pages,
-  highlights: view.highlights,
+  notes: view.notes,
   query: view.query,
   searchTotal: view.searchTotal,
   orphans: view.kind === 'orphans',

@@ -32,7 +32,7 @@ const OVERSCAN_ROWS = 30;
  * fetched yet is a quiet placeholder of the same height.
  */
 export function StoryList({ visible }: { visible: VisibleStories }) {
-  const { count, pages, highlights, orphans } = visible;
+  const { count, pages, notes, orphans } = visible;
   const selectedId = useAppStore((state) => state.selectedStoryId);
   const selectedIndex = useAppStore((state) => state.selectedPosition);
   const showRows = useAppStore((state) => state.showRows);
@@ -119,7 +119,7 @@ export function StoryList({ visible }: { visible: VisibleStories }) {
                 setSize={count}
                 height={STORY_ROW_PX}
                 story={story}
-                highlights={highlights?.get(story.id)}
+                note={notes?.get(story.id)}
                 selected={story.id === selectedId}
                 noted={!orphans && notedIds.has(story.id)}
                 read={orphans || readIds.has(story.id)}

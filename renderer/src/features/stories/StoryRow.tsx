@@ -2,10 +2,11 @@ import { memo } from 'react';
 import type { StoryListItem } from '../../../../electron/shared/ipc-contract';
 import { baseName } from '../../components/base-name';
 import { Highlighted } from '../../components/Highlighted';
-import type { HitHighlights } from '../../store/visible-stories';
+import type { NotePassage } from '../../../../electron/shared/search-contract';
 import { testIds } from '../../test-ids';
 
 interface StoryRowProps {
+  /** A search's row carries what it marks (`match`). */
   story: StoryListItem;
   /** Position in the whole list (0-based), for aria-posinset. */
   index: number;
@@ -13,7 +14,8 @@ interface StoryRowProps {
   setSize: number;
   /** The list's fixed row height, in CSS pixels. */
   height: number;
-  highlights: HitHighlights | undefined;
+  /** The passage of the story's note that a search found. */
+  note: NotePassage | undefined;
   selected: boolean;
   noted: boolean;
   /** Read (no dot, normal title) or unread (a dot and a bolder title); orphans are neither. */
@@ -34,9 +36,9 @@ export function storyRowId(id: string): string {
 
 /** One row; memoised and self-contained, so the virtualiser re-renders only rows that change. */
 export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
-  const { story, index, setSize, height, highlights, selected, noted, read, starred, orphan, onSelect } = props;
-  const passage = highlights?.passage;
-  const note = highlights?.note;
+  const { story, index, setSize, height, note, selected, noted, read, starred, orphan, onSelect } = props;
+  const match = story.match;
+  const passage = match?.passage;
   const className = orphan ? 'story-row story-row--orphan' : read ? 'story-row' : 'story-row story-row--unread';
   return (
     <div
@@ -54,7 +56,7 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
       <div className="story-row__title" data-testid={testIds.storyRowTitle}>
         {/* Not colour alone: a dot, a bolder title, and "Unread" in the row's accessible name. */}
         {!orphan && !read && <span className="unread-dot" role="img" aria-label="Unread" title="Not read yet" />}
-        <Highlighted text={story.title} ranges={highlights?.title} />
+        <Highlighted text={story.title} ranges={match?.title} />
       </div>
       {note ? (
         // Found by the reader's note (search scope Notes or Both): its passage, named as the note's.
@@ -71,7 +73,7 @@ export const StoryRow = memo(function StoryRow(props: StoryRowProps) {
       ) : (
         story.snippet !== '' && (
           <div className="story-row__snippet" data-testid={testIds.storyRowSnippet}>
-            <Highlighted text={story.snippet} ranges={highlights?.snippet} />
+            <Highlighted text={story.snippet} ranges={match?.snippet} />
           </div>
         )
       )}

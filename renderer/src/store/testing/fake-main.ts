@@ -31,6 +31,12 @@ export function fakeStories(count: number, perFile = 26): StoryListItem[] {
   return Array.from({ length: count }, (_, n) => storyRow(n, `f${Math.floor(n / perFile)}.txt`));
 }
 
+/** `row` with `query` marked where its title first holds it, as main marks a search's rows. */
+function marked(row: StoryListItem, query: string): StoryListItem {
+  const at = row.title.toLowerCase().indexOf(query);
+  return at < 0 ? row : { ...row, match: { title: [[at, at + query.length]], snippet: [] } };
+}
+
 export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string; ids: string[] }> = [], view: ViewState = {}) {
   const world = {
     generation: 1,
@@ -83,7 +89,7 @@ export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string;
   const search = async (request: SearchRequest): Promise<SearchResponse> => {
     world.searches.push(request);
     const ids = request.scope === 'orphans' ? [] : request.ids ?? idsOf(request.filter ?? null, request.show);
-    const hits = [...ids].reverse().map((id, i) => ({ id, score: 10 - i, highlights: { title: [], snippet: [] } }));
+    const hits = [...ids].reverse().map((id, i) => ({ id, score: 10 - i }));
     return { ok: true, query: request.query, total: hits.length + 100, hits };
   };
   const api = {
@@ -101,7 +107,10 @@ export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string;
     libraryRows: async (request: RowsRequest) => {
       world.rows.push(request);
       const ids = 'ids' in request ? request.ids : idsOf(request.filter, request.show).slice(request.start, request.end);
-      return { generation: world.generation, rows: ids.flatMap((id) => byId.get(id) ?? []) };
+      const rows = ids.flatMap((id) => byId.get(id) ?? []);
+      // A search's rows come marked: here, the query's first place in the title.
+      const query = 'ids' in request ? request.query?.toLowerCase() : undefined;
+      return { generation: world.generation, rows: query ? rows.map((row) => marked(row, query)) : rows };
     },
     libraryCounts: async () => {
       world.counts += 1;
