@@ -9,6 +9,8 @@
 //   - openPayloadBytes: every IPC answer and event the page received from the
 //     click until the first row showed (JSON, UTF-8), and `…UntilListedBytes` until
 //     the header counts every story (the rest of the library streamed in);
+//     openPayloadByChannel: the same by channel, counted from the page's first request
+//     (so what the app asks for at start, before any folder is chosen, is in it too);
 //   - keyToSelectedRowMs: `j` pressed to the next row marked selected (the list alone), and
 //     keyToNextStoryMs: to the next story shown whole (one `story:get` over the host's transport),
 //     p50/p95 of 40, measured once the index is ready;
@@ -17,6 +19,7 @@
 import path from 'node:path';
 import { ensureLibrary } from './generate';
 import { launchReader } from '../tests/e2e/host';
+import { countIpcBytes } from '../tests/e2e/ipc-bytes';
 import { testIds } from '../renderer/src/test-ids';
 
 const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
@@ -25,7 +28,8 @@ const BENCH = path.resolve(__dirname, '../.bench');
 async function measure(size: string): Promise<Record<string, unknown>> {
   const library = path.join(BENCH, `lib-${size}`);
   await ensureLibrary(library, { stories: SIZES[size]! });
-  const reader = await launchReader({ library: null, pickFolder: async () => library });
+  const counted = countIpcBytes();
+  const reader = await launchReader({ library: null, pickFolder: async () => library, beforeLoad: counted.beforeLoad });
   try {
     const { page } = reader;
     await page.getByTestId(testIds.emptyState).waitFor();
@@ -35,6 +39,7 @@ async function measure(size: string): Promise<Record<string, unknown>> {
         if (document.querySelector(`[data-testid="${rowId}"]`)) {
           marks['firstRow'] = performance.now();
           marks['firstRowBytes'] = marks['bytes']!;
+          (window as unknown as { __benchChannels: Record<string, number> }).__benchChannels = { ...(window as unknown as { __ponderBytes: Record<string, number> }).__ponderBytes };
           observer.disconnect();
         }
       });
@@ -61,6 +66,7 @@ async function measure(size: string): Promise<Record<string, unknown>> {
     const { firstRow, firstRowBytes } = (await marks()) as { firstRow: number; firstRowBytes: number };
     await page.getByTestId(testIds.storyCount).filter({ hasText: SIZES[size]!.toLocaleString('en-US') }).waitFor({ timeout: 600_000 });
     const listedBytes = (await marks())['bytes']!;
+    const openPayloadByChannel = await page.evaluate(() => (window as unknown as { __benchChannels: Record<string, number> }).__benchChannels);
 
     const snapshotRoundTripMs = await page.evaluate(async () => {
       const start = performance.now();
@@ -120,6 +126,7 @@ async function measure(size: string): Promise<Record<string, unknown>> {
       snapshotRoundTripMs: round(snapshotRoundTripMs),
       openPayloadBytes: firstRowBytes,
       openPayloadUntilListedBytes: listedBytes,
+      openPayloadByChannel,
       keyToSelectedRowMs: { p50: round(percentile(rowTimes, 50)), p95: round(percentile(rowTimes, 95)) },
       keyToNextStoryMs: { p50: round(percentile(keyTimes, 50)), p95: round(percentile(keyTimes, 95)) },
       scrollFrameMs: { p50: round(percentile(frames, 50)), p95: round(percentile(frames, 95)), max: round(Math.max(...frames)) },

@@ -72,7 +72,6 @@ export function createIpcHandlers(session: ReaderSession, shell: ShellServices, 
     'searches:get': async () => (await session.state.load()).savedSearches ?? [],
     'searches:set': async ({ searches }) => (await session.state.update({ savedSearches: searches })).savedSearches ?? [],
     'library:next-unanswered': (request) => session.nextUnanswered(request),
-    'reading:get': () => session.reading.get(),
     'reading:mark': async (request) => {
       const ids = 'ids' in request ? request.ids : await session.viewIds(request.filter, request.generation, request.show);
       return { changed: await session.reading.mark(ids, request.read) };

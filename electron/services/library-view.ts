@@ -5,6 +5,7 @@
 // about are kept, so scrolling a filter costs a slice, not a walk of the library.
 
 import type { Story, Topic } from '../core/types';
+import { withMarks } from './reading-state';
 import type { LibraryProgress, RowsRequest, ShowFilter, StoryFilter, StoryListItem, TopicSummary, ViewRequest, ViewResponse } from '../shared/ipc-contract';
 
 /** What the presenter reads: one loaded state of the library (ReaderSession's). */
@@ -114,12 +115,22 @@ export class LibraryView {
     return { count: ids.length, position: locate === undefined ? -1 : ids.indexOf(locate), known };
   }
 
-  /** library:rows: a window of a view (under its Show choice), or named stories. */
+  /** library:rows: a window of a view (under its Show choice), or named stories; each with its marks. */
   async answerRows(request: RowsRequest): Promise<StoryListItem[]> {
-    if ('ids' in request) return this.rowsOf(request.ids);
+    if ('ids' in request) return this.marked(this.rowsOf(request.ids));
     const { filter, start, end, show = 'all' } = request;
-    if (show === 'all') return this.rows(filter, start, end);
-    return this.rowsOf((await this.listIds(filter, show)).slice(start, end));
+    if (show === 'all') return this.marked(this.rows(filter, start, end));
+    return this.marked(this.rowsOf((await this.listIds(filter, show)).slice(start, end)));
+  }
+
+  /**
+   * `rows` as they are answered: each with its read and starred marks as they are now. Added
+   * here, to the few rows asked for, never to the rows kept for the library: marks change often.
+   */
+  async marked(rows: StoryListItem[]): Promise<StoryListItem[]> {
+    if (!this.library.marks || rows.length === 0) return rows;
+    const { read, starred } = await this.library.marks();
+    return rows.map((row) => withMarks(row, read, starred));
   }
 
   /** How many stories of the whole library and of each file have a note (their progress bars). */

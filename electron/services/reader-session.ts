@@ -219,7 +219,8 @@ export class ReaderSession {
     const story = loaded?.stories.get(id);
     const item = loaded?.itemsById.get(id);
     if (!loaded || !story || !item) return null;
-    const detail: StoryDetail = { ...item, summary: story.summary, reflection: story.reflection, question: story.question, topics: [...story.topics] };
+    // With its read and starred marks (the Star button's state), as they are now.
+    const detail = await this.reading.withMarks<StoryDetail>({ ...item, summary: story.summary, reflection: story.reflection, question: story.question, topics: [...story.topics] });
     const highlights = query ? await this.searching.storyHighlights(loaded, story, query) : undefined;
     if (highlights) detail.highlights = highlights;
     return detail;
@@ -289,7 +290,7 @@ export class ReaderSession {
       generation: loaded.generation,
       // Counts and the first screen: the rest is paged (library:view, library:rows).
       storyCount: view.count(null),
-      stories: view.rows(null, 0, FIRST_ROWS),
+      stories: await view.marked(view.rows(null, 0, FIRST_ROWS)),
       topics: view.topicSummaries(notedIds),
       progress: view.progress(notedIds),
       sources: library.sources,

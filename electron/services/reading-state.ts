@@ -2,10 +2,12 @@
 // (`reading`, app-state.ts). Marks arrive one keystroke at a time, so writes are
 // debounced: the sets change in memory at once (answers are always current) and
 // state.json is written, atomically, once the marks settle — and on close, which
-// flushes. Main answers filters and counts from these sets; the renderer holds a copy.
-// No Electron import: the e2e host runs this too.
+// flushes. Main answers filters and counts from these sets, and each row or story it
+// answers carries its own marks (`withMarks`): the sets never cross to the renderer
+// (100k read ids would be ~1.9 MB at every start). No Electron import: the e2e host runs this too.
 
-import type { AppStateStore, ReadingSets } from '../core/data/app-state';
+import type { AppStateStore } from '../core/data/app-state';
+import type { StoryListItem } from '../shared/ipc-contract';
 import { MAX_READING_IDS } from '../shared/loop-view';
 
 export interface ReadingStateOptions {
@@ -33,10 +35,10 @@ export class ReadingState {
     this.onError = options.onError ?? ((error) => console.error('Ponder: could not save which stories are read:', error));
   }
 
-  /** Both sets, as id lists (oldest mark first). */
-  async get(): Promise<ReadingSets> {
+  /** `row` (a list row or a whole story) with its read and starred marks as they are now. */
+  async withMarks<T extends StoryListItem>(row: T): Promise<T> {
     await this.load();
-    return { read: [...this.read], starred: [...this.starred] };
+    return withMarks(row, this.read, this.starred);
   }
 
   async readIds(): Promise<ReadonlySet<string>> {
@@ -110,6 +112,18 @@ function setMember(set: Set<string>, id: string, member: boolean): void {
 function newest(set: ReadonlySet<string>): string[] {
   const ids = [...set];
   return ids.length > MAX_READING_IDS ? ids.slice(ids.length - MAX_READING_IDS) : ids;
+}
+
+/**
+ * `row` carrying its marks: `read: true`, `starred: true`, absent when false (rows stay small).
+ * A new object when it has any, so the rows main keeps for the library never carry marks, which
+ * change far more often than they do.
+ */
+export function withMarks<T extends StoryListItem>(row: T, read: ReadonlySet<string>, starred: ReadonlySet<string>): T {
+  const isRead = read.has(row.id);
+  const isStarred = starred.has(row.id);
+  if (!isRead && !isStarred) return row;
+  return { ...row, ...(isRead && { read: true }), ...(isStarred && { starred: true }) };
 }
 
 /**

@@ -18,7 +18,7 @@ import type {
 import type { ImportReport, NoteLoad, NoteVersion, NoteView } from '../core/types';
 import type { LineWidth, StoryFont, ThemeChoice, ViewPrefs } from './view-prefs';
 import type { LoopView } from './loop-view';
-import type { JournalRequest, JournalResponse, NextUnansweredRequest, NextUnansweredResponse, ReadingMarkRequest, ReadingMarkResponse, ReadingSets } from './loop-contract';
+import type { JournalRequest, JournalResponse, NextUnansweredRequest, NextUnansweredResponse, ReadingMarkRequest, ReadingMarkResponse } from './loop-contract';
 import type { LibraryMissingEvent, RecentLibrary } from './libraries';
 import type { StoryDetail, IndexStatus, LibrarySnapshot, ViewRequest, ViewResponse, RowsRequest, RowsResponse, CountsResponse, SearchRequest, SearchResponse, StoryRequest } from './library-contract';
 import type { SaveNoteRequest, SaveNoteResponse, NotesOverview, NoteChangedEvent, RecoveryReport, NotesMoveState, FlushReport } from './notes-contract';
@@ -95,7 +95,6 @@ export interface InvokeChannels {
   'searches:set': { request: { searches: SavedSearch[] }; response: SavedSearch[] };
   /** The next story of a list whose question has no note. */
   'library:next-unanswered': { request: NextUnansweredRequest; response: NextUnansweredResponse };
-  'reading:get': { request: void; response: ReadingSets };
   'reading:mark': { request: ReadingMarkRequest; response: ReadingMarkResponse };
   'reading:star': { request: { id: string; starred: boolean }; response: void };
   /** The answered notes newest first (the Reflections view), and how many were answered since a time. */
@@ -157,7 +156,6 @@ export const INVOKE_METHODS = {
   savedSearches: 'searches:get',
   saveSearches: 'searches:set',
   nextUnanswered: 'library:next-unanswered',
-  readingState: 'reading:get',
   markRead: 'reading:mark',
   starStory: 'reading:star',
   notesJournal: 'notes:journal',

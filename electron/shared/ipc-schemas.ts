@@ -104,7 +104,6 @@ export const REQUEST_SCHEMAS = {
       .max(MAX_SAVED_SEARCHES),
   }),
   'library:next-unanswered': z.strictObject({ generation, filter: storyFilter.nullable(), after: storyId.nullable(), show }),
-  'reading:get': none,
   'reading:mark': z.union([
     z.strictObject({ ids: z.array(storyId).max(MAX_READING_IDS), read: z.boolean() }),
     z.strictObject({ generation, filter: storyFilter.nullable(), read: z.boolean(), show }),
@@ -144,6 +143,7 @@ export const REQUEST_SCHEMAS = {
     storiesWidth: z.number().min(PANE_WIDTH_RANGE[0]).max(PANE_WIDTH_RANGE[1]).optional(),
     topicsHidden: z.boolean().optional(),
     editorMode: z.enum(EDITOR_MODES).optional(),
+    listShow: show,
     welcomed: z.boolean().optional(),
   }),
   'view:load': none,

@@ -15,6 +15,13 @@ export interface StoryListItem {
   title: string;
   snippet: string;
   /**
+   * The reader has read it / starred it (absent: not, which keeps a row small). Set by main
+   * whenever a row or story is answered, from the marks as they are then: the renderer holds
+   * no read or starred set, only its own changes since (which main's answers include).
+   */
+  read?: true;
+  starred?: true;
+  /**
    * What the row marks for a search: set on rows asked for by id with a `query` (`library:rows`)
    * whose story matches it. Made only for the rows the renderer asks for, never for every hit.
    */

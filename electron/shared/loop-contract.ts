@@ -44,12 +44,6 @@ export interface LoopCounts {
   progress: LibraryProgress;
 }
 
-/** Stories the reader has read and starred, by id (`reading:get`). */
-export interface ReadingSets {
-  read: string[];
-  starred: string[];
-}
-
 /** Mark stories read or unread: named ones, or every story of a topic's, a file's or the whole library's list. */
 export type ReadingMarkRequest = { read: boolean } & ({ ids: string[] } | { generation: number; filter: StoryFilter | null; show?: ShowFilter });
 

@@ -1,6 +1,8 @@
 // What the daily reading loop keeps in the view part of DATA/state.json beside the display
-// preferences (view-prefs.ts): the note editor's mode and whether the first-run welcome was
-// seen. Shared by core (app-state), the IPC schemas and the renderer.
+// preferences (view-prefs.ts): the note editor's mode, the stories' Show choice and whether the
+// first-run welcome was seen. Shared by core (app-state), the IPC schemas and the renderer.
+
+import type { ShowFilter } from './show-filter';
 
 export const EDITOR_MODES = ['write', 'split', 'preview'] as const;
 export type EditorModeChoice = (typeof EDITOR_MODES)[number];
@@ -9,6 +11,8 @@ export type EditorModeChoice = (typeof EDITOR_MODES)[number];
 export interface LoopView {
   /** Write only, editor and preview ("Both"), or preview only. */
   editorMode?: EditorModeChoice;
+  /** The stories pane's Show choice (All, Unread, Starred, Unanswered, Answered). */
+  listShow?: ShowFilter;
   /** The reader has seen (and closed) the first-run welcome. */
   welcomed?: boolean;
 }

@@ -1,13 +1,15 @@
 // The daily loop by keyboard: stories become read when open a moment, `m` marks them, Shift+M
-// marks the whole list with Undo, `s` stars; the marks survive a restart. Then the keyboard
+// marks the whole list with Undo, `s` stars; the marks survive a restart, and come with the
+// rows (a reader of 100,000 stories opens without that read set crossing). Then the keyboard
 // flow: `?`, search ↔ results, the editor's Esc, topics with [ and ], `n` and the Go menu.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadLibrary } from '../../electron/core/library/load-library';
 import { expect, test } from './fixtures';
-import { launchReader, SAMPLE_LIBRARY } from './host';
+import { launchReader, SAMPLE_LIBRARY, target } from './host';
+import { countIpcBytes } from './ipc-bytes';
 import { ReaderPage } from './reader-page';
 
 test('read marks, m, mark all with undo and stars, by keyboard, across a restart', async () => {
@@ -60,6 +62,40 @@ test('read marks, m, mark all with undo and stars, by keyboard, across a restart
     await expect(ui.storyRow(second!.title)).not.toHaveAccessibleName(/Starred/);
     await reader.close();
   } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('100,000 stories read elsewhere: the library opens without the read set, each row with its own marks', async () => {
+  test.skip(target === 'electron', 'counts what crosses the test host\'s bridge');
+  const library = await loadLibrary(SAMPLE_LIBRARY);
+  const [first, second, third, fourth] = library.stories;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-e2e-marks-'));
+  // A long-time reader's state.json: 100,000 ids of stories read in other digests, two of these read, one starred.
+  const elsewhere = Array.from({ length: 100_000 }, (_, n) => (n + 1).toString(16).padStart(16, 'e'));
+  const reading = { read: [...elsewhere, first!.id, third!.id], starred: [second!.id] };
+  await writeFile(path.join(dataDir, 'state.json'), JSON.stringify({ version: 1, view: { welcomed: true }, reading }));
+  const { bytes, beforeLoad } = countIpcBytes();
+  const reader = await launchReader({ library: SAMPLE_LIBRARY, dataDir, beforeLoad });
+  try {
+    const ui = new ReaderPage(reader.page);
+    await ui.ready();
+    await expect(ui.storyRow(third!.title)).not.toHaveAccessibleName(/Unread/);
+    await expect(ui.storyRow(fourth!.title)).toHaveAccessibleName(/Unread/);
+    await expect(ui.storyRow(second!.title)).toHaveAccessibleName(/Starred/);
+    await expect(ui.storyRow(fourth!.title)).not.toHaveAccessibleName(/Starred/);
+    await ui.openStory(second!.title);
+    await expect(ui.starButton).toHaveAttribute('aria-pressed', 'true');
+    await expect(ui.indexProgress).toBeHidden();
+
+    // The read set alone is ~1.9 MB of JSON; everything the page received to open is a small part of that.
+    const received = await bytes.byChannel();
+    const total = Object.values(received).reduce((sum, count) => sum + count, 0);
+    expect(received['library:current'], 'counted from the first request on').toBeGreaterThan(0);
+    for (const [channel, count] of Object.entries(received)) expect(count, `${channel} bytes`).toBeLessThan(100_000);
+    expect(total, JSON.stringify(received)).toBeLessThan(250_000);
+  } finally {
+    await reader.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -1,5 +1,6 @@
 // First run and edge states: the welcome (once), a folder without digests, a note orphaned
-// while Ponder is open, a topic chosen just before quitting, the editor's mode — by keyboard.
+// while Ponder is open, a topic chosen just before quitting, the Show choice and the editor's
+// mode — by keyboard.
 
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { loadLibrary } from '../../electron/core/library/load-library';
 import { expect, test } from './fixtures';
 import { launchReader, SAMPLE_LIBRARY } from './host';
+import { LoopControls } from './loop-controls';
 import { ReaderPage } from './reader-page';
 import { savedView } from './view-state';
 
@@ -18,7 +20,7 @@ test.afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-test('the welcome shows once; a topic chosen just before quitting and the editor mode come back', async () => {
+test('the welcome shows once; a topic chosen just before quitting, the Show choice and the editor mode come back', async () => {
   const dataDir = path.join(root, 'data');
   let reader = await launchReader({ library: SAMPLE_LIBRARY, dataDir });
   let ui = new ReaderPage(reader.page);
@@ -38,6 +40,14 @@ test('the welcome shows once; a topic chosen just before quitting and the editor
   await expect(ui.editorTab('Write')).toHaveAttribute('aria-selected', 'true');
   await expect.poll(async () => (await savedView(dataDir))?.editorMode).toBe('write');
 
+  // Show: Unanswered (End, then ←), remembered like the rest of the view.
+  let loop = new LoopControls(ui.page);
+  await loop.showOption('all').focus();
+  await ui.page.keyboard.press('End');
+  await ui.page.keyboard.press('ArrowLeft');
+  await expect(loop.showOption('unanswered')).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(async () => (await savedView(dataDir))?.listShow).toBe('unanswered');
+
   // A topic, then quit at once: the close path writes the view.
   await ui.storyList.focus();
   await ui.page.keyboard.press(']');
@@ -52,6 +62,10 @@ test('the welcome shows once; a topic chosen just before quitting and the editor
   ui = new ReaderPage(reader.page);
   await ui.ready();
   await expect(ui.topic(name)).toHaveAttribute('aria-selected', 'true');
+  loop = new LoopControls(ui.page);
+  await expect(loop.showOption('unanswered')).toHaveAttribute('aria-checked', 'true');
+  await expect(ui.storyCount).toContainText('unanswered stor');
+  await expect(ui.storyCount).toContainText(`in ${name}`);
   await expect(ui.editorTab('Write')).toHaveAttribute('aria-selected', 'true');
   await expect(ui.noteEditor).toBeVisible();
   await expect(ui.welcome).toBeHidden();

@@ -155,7 +155,6 @@ function hostileArbitraries() {
     'searches:get': none,
     'searches:set': fc.record({ searches: fc.array(fc.record({ id: strings, name: strings, query: strings, filter: fc.oneof(strings, fc.constant(null)), in: fc.constantFrom('stories', 'notes') }), { maxLength: 3 }) }),
     'library:next-unanswered': fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), after: fc.oneof(id, fc.constant(null)) }),
-    'reading:get': none,
     'reading:mark': fc.oneof(
       fc.record({ ids: fc.array(id, { maxLength: 3 }), read: fc.boolean() }),
       fc.record({ generation: fc.integer({ min: -1, max: 3 }), filter: fc.oneof(strings, fc.constant(null)), read: fc.boolean() }),

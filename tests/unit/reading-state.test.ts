@@ -14,6 +14,11 @@ const C = 'ccccccccccccccc3';
 /** Long enough that no write happens unless the test flushes. */
 const NEVER = 3_600_000;
 
+/** Both sets as id lists, oldest mark first. */
+async function sets(reading: ReadingState): Promise<{ read: string[]; starred: string[] }> {
+  return { read: [...(await reading.readIds())], starred: [...(await reading.starredIds())] };
+}
+
 async function stateFile(dir: string): Promise<Record<string, unknown> | null> {
   try {
     return JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8')) as Record<string, unknown>;
@@ -25,38 +30,37 @@ async function stateFile(dir: string): Promise<Record<string, unknown> | null> {
 describe('ReadingState', () => {
   test('marks and stars in memory at once, writes state.json only when flushed (debounced), and reads it back next run', async ({ tmpDir }) => {
     const reading = new ReadingState(new AppStateStore(tmpDir), { saveDelayMs: NEVER });
-    expect(await reading.get()).toEqual({ read: [], starred: [] });
+    expect(await sets(reading)).toEqual({ read: [], starred: [] });
     expect(await reading.mark([A, B], true)).toEqual([A, B]);
     expect(await reading.mark([A, C], true)).toEqual([C]); // A was read already: only C changed
     expect(await reading.mark([B], false)).toEqual([B]);
     await reading.star(C, true);
     await reading.star(A, true);
     await reading.star(A, false);
-    expect(await reading.get()).toEqual({ read: [A, C], starred: [C] });
+    expect(await sets(reading)).toEqual({ read: [A, C], starred: [C] });
     expect(await stateFile(tmpDir), 'nothing written before the marks settle').toBeNull();
 
     await reading.flush();
     expect((await stateFile(tmpDir))?.['reading']).toEqual({ read: [A, C], starred: [C] });
     const nextRun = new ReadingState(new AppStateStore(tmpDir));
-    expect(await nextRun.get()).toEqual({ read: [A, C], starred: [C] });
-    expect([...(await nextRun.readIds())]).toEqual([A, C]);
-    expect([...(await nextRun.starredIds())]).toEqual([C]);
+    expect(await sets(nextRun)).toEqual({ read: [A, C], starred: [C] });
   });
 
   test('keeps the rest of state.json, and the view saved meanwhile', async ({ tmpDir }) => {
     const store = new AppStateStore(tmpDir);
     const reading = new ReadingState(store, { saveDelayMs: NEVER });
     await reading.mark([A], true);
-    await store.update({ lastLibrary: '/digests', view: { selectedTopic: 'topic:NATO', selectedStoryId: A, editorMode: 'write', welcomed: true } });
+    await store.update({ lastLibrary: '/digests', view: { selectedTopic: 'topic:NATO', selectedStoryId: A, editorMode: 'write', listShow: 'starred', welcomed: true } });
     await reading.flush();
     const saved = await stateFile(tmpDir);
-    expect(saved).toMatchObject({ lastLibrary: '/digests', view: { selectedTopic: 'topic:NATO', editorMode: 'write', welcomed: true }, reading: { read: [A] } });
+    expect(saved).toMatchObject({ lastLibrary: '/digests', view: { selectedTopic: 'topic:NATO', editorMode: 'write', listShow: 'starred', welcomed: true }, reading: { read: [A] } });
+    expect((await new AppStateStore(tmpDir).load()).view.listShow, 'the Show choice comes back next run').toBe('starred');
   });
 
   test('a state.json from before reading state loads as nothing read; bad ids and duplicates are dropped', async ({ tmpDir }) => {
     await writeFile(path.join(tmpDir, 'state.json'), JSON.stringify({ version: 1, lastLibrary: null, view: { selectedTopic: null } }));
-    expect(await new ReadingState(new AppStateStore(tmpDir)).get()).toEqual({ read: [], starred: [] });
-    const messy = { version: 1, view: { editorMode: 'sideways', welcomed: 'yes' }, reading: { read: [A, 'nope', A, 42, B.toUpperCase(), B], starred: 'all' } };
+    expect(await sets(new ReadingState(new AppStateStore(tmpDir)))).toEqual({ read: [], starred: [] });
+    const messy = { version: 1, view: { editorMode: 'sideways', listShow: 'everything', welcomed: 'yes' }, reading: { read: [A, 'nope', A, 42, B.toUpperCase(), B], starred: 'all' } };
     await writeFile(path.join(tmpDir, 'state.json'), JSON.stringify(messy));
     const state = await new AppStateStore(tmpDir).load();
     expect(state.reading).toEqual({ read: [A, B], starred: [] });

@@ -12,6 +12,7 @@ import { LINE_WIDTHS, PANE_WIDTH_RANGE, STORY_FONTS, TEXT_SCALE_RANGE, THEMES } 
 import type { ViewPrefs } from '../../shared/view-prefs';
 import { EDITOR_MODES, MAX_READING_IDS } from '../../shared/loop-view';
 import type { LoopView } from '../../shared/loop-view';
+import { SHOW_FILTERS } from '../../shared/show-filter';
 import { isStoryId } from '../ids';
 import type { SavedSearch } from '../../shared/search-contract';
 import { sanitizeSavedSearches } from './saved-searches';
@@ -207,11 +208,13 @@ export function sanitizeViewPrefs(view: Record<string, unknown>): ViewPrefs {
   return prefs;
 }
 
-/** The editor mode and welcome flag in `view`, when valid. */
+/** The editor mode, Show choice and welcome flag in `view`, when valid. */
 function sanitizeLoopView(view: Record<string, unknown>): LoopView {
   const loop: LoopView = {};
   const editorMode = oneOf(view.editorMode, EDITOR_MODES);
   if (editorMode) loop.editorMode = editorMode;
+  const listShow = oneOf(view.listShow, SHOW_FILTERS);
+  if (listShow) loop.listShow = listShow;
   if (typeof view.welcomed === 'boolean') loop.welcomed = view.welcomed;
   return loop;
 }

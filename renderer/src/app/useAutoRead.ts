@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/app-store';
+import { markOf } from '../store/story-marks';
 
 /** A story open this long is read. */
 export const READ_AFTER_MS = 1_500;
@@ -10,17 +11,16 @@ export const READ_AFTER_MS = 1_500;
  */
 export const READ_ON_LEAVE_MS = 600;
 
-/** Marks the open story read after READ_AFTER_MS, or on leaving it after READ_ON_LEAVE_MS; loads the marks at start. */
+/** Marks the open story read after READ_AFTER_MS, or on leaving it after READ_ON_LEAVE_MS (when its row says it is not). */
 export function useAutoRead() {
   useEffect(() => {
-    void useAppStore.getState().loadReading();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let open: { id: string; since: number } | null = null;
 
     const markRead = (id: string) => {
       const state = useAppStore.getState();
       // Orphaned notes are not stories of the library; a story the reader marked unread stays so while open.
-      if (state.listView.kind === 'orphans' || state.keptUnreadId === id || state.readIds.has(id)) return;
+      if (state.listView.kind === 'orphans' || state.keptUnreadId === id || markOf(state, 'read', id) === true) return;
       void state.markRead([id], true);
     };
     const start = (id: string | null) => {

@@ -7,18 +7,19 @@ import type { AppState } from '../store/types';
 /** Quiet time before the view is written to state.json: arrowing through stories writes once. */
 const SAVE_DELAY_MS = 400;
 
-/** What this hook remembers: the selection, the editor's mode and whether the welcome was seen. */
+/** What this hook remembers: the selection, the Show choice, the editor's mode and whether the welcome was seen. */
 function rememberedView(state: AppState): ViewState {
   return {
     selectedTopic: state.selectedFilter,
     selectedStoryId: state.selectedStoryId,
+    listShow: state.listShow,
     editorMode: state.editorMode,
     ...(state.welcomed !== null && { welcomed: state.welcomed }),
   };
 }
 
 function sameView(a: AppState, b: AppState): boolean {
-  return a.selectedFilter === b.selectedFilter && a.selectedStoryId === b.selectedStoryId && a.editorMode === b.editorMode && a.welcomed === b.welcomed;
+  return a.selectedFilter === b.selectedFilter && a.selectedStoryId === b.selectedStoryId && a.listShow === b.listShow && a.editorMode === b.editorMode && a.welcomed === b.welcomed;
 }
 
 /** The save waiting for its quiet time, if any. */

@@ -40,6 +40,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (api) => (set, get
         set({ notesOverview: overview });
         overviewGeneration = snapshot?.generation ?? null;
       }
+      // The Show choice before the first list, which is then already the one on show.
+      if (view.listShow) set({ listShow: view.listShow });
       // A `library:changed` event may have beaten this answer; keep whichever is newer.
       const current = get().snapshot;
       if (!current || (snapshot && snapshot.generation > current.generation)) get().setSnapshot(snapshot);

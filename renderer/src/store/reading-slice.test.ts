@@ -1,12 +1,17 @@
-// The reading slice against a fake main (testing/fake-main.ts) with reading state added:
-// read and starred sets changed at once and sent on (a failure puts them back and says so),
-// mark all in view with Undo, the next unanswered question, and [ / ] through the topics.
+// The reading slice against a fake main (testing/fake-main.ts) that sends each row with its
+// read and starred marks: the reader's own changes show at once over the rows' marks and are
+// sent on (a failure puts back what was shown and says so), mark all in view with Undo, the
+// next unanswered question, and [ / ] through the topics. No whole read or starred set is
+// ever asked for: the fake main has no such channel.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NextUnansweredRequest, ReadingMarkRequest } from '../../../electron/shared/ipc-contract';
+import type { NextUnansweredRequest } from '../../../electron/shared/ipc-contract';
 import { createAppStore } from './create-app-store';
 import { topicFilter } from './filter-key';
+import { rowAt } from './list-pages';
+import { markOf, rowMarked } from './story-marks';
 import { fakeMain, fakeStories } from './testing/fake-main';
+import type { AppState } from './types';
 
 const stories = fakeStories(100);
 const ids = stories.map((story) => story.id);
@@ -17,23 +22,13 @@ const topics = [
 
 function setup() {
   const main = fakeMain(stories, topics);
-  const reading = { read: new Set<string>([ids[1]!]), starred: new Set<string>(), marks: [] as ReadingMarkRequest[], failStars: false, next: [] as NextUnansweredRequest[] };
+  main.world.read.add(ids[1]!);
+  const starStory = main.api.starStory;
+  const reading = { failStars: false, next: [] as NextUnansweredRequest[] };
   Object.assign(main.api, {
-    readingState: async () => ({ read: [...reading.read], starred: [...reading.starred] }),
-    markRead: async (request: ReadingMarkRequest) => {
-      reading.marks.push(request);
-      const named = 'ids' in request ? request.ids : request.filter === null ? ids : topics.find((topic) => `topic:${topic.name}` === request.filter)!.ids;
-      const changed = named.filter((id) => reading.read.has(id) !== request.read);
-      for (const id of changed) {
-        if (request.read) reading.read.add(id);
-        else reading.read.delete(id);
-      }
-      return { changed };
-    },
-    starStory: async ({ id, starred }: { id: string; starred: boolean }) => {
+    starStory: async (request: { id: string; starred: boolean }) => {
       if (reading.failStars) throw new Error('Ponder: the disk is full.');
-      if (starred) reading.starred.add(id);
-      else reading.starred.delete(id);
+      return starStory(request);
     },
     nextUnanswered: async (request: NextUnansweredRequest) => {
       reading.next.push(request);
@@ -45,66 +40,91 @@ function setup() {
   return { ...main, reading, store, state: () => store.getState() };
 }
 
+/** What the list shows for the held row at `position`: [read, starred]. */
+function shownRow(state: AppState, position: number): [boolean, boolean] {
+  const row = rowAt(state.listPages, position)!;
+  return [rowMarked(state.readChanges, row, 'read'), rowMarked(state.starChanges, row, 'starred')];
+}
+
 describe('the reading slice', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('loads the marks, toggles read with m and keeps an "unread" the reader chose on the open story', async () => {
-    const { state, reading, snapshot } = setup();
+  it('shows the marks the rows came with, toggles read with m at once and keeps an "unread" the reader chose on the open story', async () => {
+    const { state, world, snapshot } = setup();
     state().setSnapshot(snapshot());
-    await state().loadReading();
     await vi.advanceTimersByTimeAsync(0);
-    expect([...state().readIds]).toEqual([ids[1]]);
+    expect(shownRow(state(), 1)).toEqual([true, false]);
+    expect(shownRow(state(), 0)).toEqual([false, false]);
+    expect(state().readChanges.size).toBe(0);
     expect(state().selectedStoryId).toBe(ids[0]);
 
     state().toggleRead();
-    expect(state().readIds.has(ids[0]!)).toBe(true); // at once, before main answers
+    expect(markOf(state(), 'read', ids[0]!)).toBe(true); // at once, before main answers
+    expect(shownRow(state(), 0)).toEqual([true, false]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(reading.read.has(ids[0]!)).toBe(true);
+    expect(world.read.has(ids[0]!)).toBe(true);
     state().toggleRead();
-    expect(state().readIds.has(ids[0]!)).toBe(false);
+    expect(markOf(state(), 'read', ids[0]!)).toBe(false);
     expect(state().keptUnreadId).toBe(ids[0]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(reading.marks.at(-1)).toEqual({ ids: [ids[0]], read: false });
+    expect(world.marks.at(-1)).toEqual({ ids: [ids[0]], read: false });
+    // A story read before this window opened is toggled from its row's mark.
+    state().toggleRead(ids[1]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.marks.at(-1)).toEqual({ ids: [ids[1]], read: false });
   });
 
-  it('stars at once, and puts the star back with a notice when main cannot save it', async () => {
-    const { state, reading, snapshot } = setup();
+  it('stars at once, over rows fetched before; rows fetched later carry main\'s star; a refused star is put back with a notice', async () => {
+    const { state, world, reading, snapshot } = setup();
     state().setSnapshot(snapshot());
     await vi.advanceTimersByTimeAsync(0);
     state().toggleStar();
-    expect(state().starredIds.has(ids[0]!)).toBe(true);
+    expect(markOf(state(), 'starred', ids[0]!)).toBe(true);
+    expect(rowAt(state().listPages, 0)!.starred, 'the held row is as main sent it').toBeUndefined();
+    expect(shownRow(state(), 0)).toEqual([false, true]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(reading.starred.has(ids[0]!)).toBe(true);
+    expect(world.starred.has(ids[0]!)).toBe(true);
+
+    // Rows asked for since (a topic holding it first) come starred from main.
+    state().selectFilter(topicFilter('Evens'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.rows.at(-1)).toMatchObject({ filter: topicFilter('Evens'), start: 0 });
+    expect(rowAt(state().listPages, 0)).toMatchObject({ id: ids[0], starred: true });
+    state().selectFilter(null);
+    await vi.advanceTimersByTimeAsync(0);
 
     reading.failStars = true;
-    state().toggleStar();
-    expect(state().starredIds.has(ids[0]!)).toBe(false);
+    state().toggleStar(ids[0]);
+    expect(markOf(state(), 'starred', ids[0]!)).toBe(false);
     await vi.advanceTimersByTimeAsync(0);
-    expect(state().starredIds.has(ids[0]!)).toBe(true);
+    expect(markOf(state(), 'starred', ids[0]!)).toBe(true);
+    expect(shownRow(state(), 0)).toEqual([false, true]);
     expect(state().notice).toBe('Ponder: could not save the star: the disk is full. Try again.');
   });
 
   it('marks every story of the topic on show as read, and Undo unmarks exactly those', async () => {
-    const { state, reading, snapshot } = setup();
+    const { state, world, snapshot } = setup();
     state().setSnapshot(snapshot());
     state().selectFilter(topicFilter('Tens'));
     await vi.advanceTimersByTimeAsync(0);
     await state().markRead([ids[10]!], true);
     await state().markViewRead();
-    expect(reading.marks.at(-1)).toEqual({ generation: 1, filter: 'topic:Tens', read: true });
+    expect(world.marks.at(-1)).toEqual({ generation: 1, filter: 'topic:Tens', read: true });
     expect(state().toast?.message).toBe('Marked 9 stories as read.');
     expect(state().toast?.actionLabel).toBe('Undo');
-    expect(topics[1]!.ids.every((id) => state().readIds.has(id))).toBe(true);
+    expect(topics[1]!.ids.every((id) => markOf(state(), 'read', id))).toBe(true);
+    expect(Array.from({ length: 10 }, (_, n) => shownRow(state(), n)[0])).toEqual(Array(10).fill(true));
 
     state().runToastAction();
     expect(state().toast).toBeNull();
     await vi.advanceTimersByTimeAsync(0);
-    expect(reading.read.has(ids[10]!), 'read before: stays read').toBe(true);
-    expect(reading.read.has(ids[20]!)).toBe(false);
-    expect(state().readIds.has(ids[20]!)).toBe(false);
+    expect(world.read.has(ids[10]!), 'read before: stays read').toBe(true);
+    expect(world.read.has(ids[20]!)).toBe(false);
+    expect(markOf(state(), 'read', ids[20]!)).toBe(false);
+    expect(markOf(state(), 'read', ids[10]!)).toBe(true);
     state().runToastAction(); // nothing left to undo: does nothing
-    expect(reading.marks).toHaveLength(3);
+    expect(world.marks).toHaveLength(3);
   });
 
   it('walks to the next unanswered question with the cursor in its note, and says kindly when none is left', async () => {

@@ -1,15 +1,18 @@
-// The daily loop's state: which stories are read and starred (main keeps them in
-// state.json and answers filters and counts; this is the renderer's copy, changed at
-// once and sent on), the small notice with Undo, focus moves between the panes, the
-// loop's dialogs, and the keyboard's walks (next unanswered, previous/next topic).
+// The daily loop's state: the reader's read and starred marks (main keeps them in state.json,
+// answers filters and counts, and sends each row's marks with it; here are only the reader's
+// own changes, shown at once and sent on: story-marks.ts), the small notice with Undo, focus
+// moves between the panes, the loop's dialogs, and the keyboard's walks (next unanswered,
+// previous/next topic).
 import type { StoreApi } from 'zustand';
 import type { ShowFilter, StoryFilter } from '../../../electron/shared/ipc-contract';
 import { errorMessage } from './error-message';
 import { ORPHANS_FILTER, topicFilter } from './filter-key';
+import { CHANGES_KEY, markOf } from './story-marks';
+import type { Mark, MarkChanges } from './story-marks';
 import type { AppState, ReadingSlice, SliceCreator } from './types';
 import { showPart } from './visible-stories';
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: MarkChanges = new Map();
 /** Longest wait for the list to show a search's results before focusing it anyway. */
 const RESULTS_WAIT_MS = 3_000;
 
@@ -47,18 +50,28 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
   /** What the notice's action does (Undo, Show); kept out of the state, which stays plain data. */
   let toastAction: (() => void) | null = null;
 
-  const setMembers = (key: 'readIds' | 'starredIds', ids: readonly string[], member: boolean) => {
-    const next = new Set(get()[key]);
-    for (const id of ids) {
-      if (member) next.add(id);
-      else next.delete(id);
-    }
-    set(key === 'readIds' ? { readIds: next } : { starredIds: next });
+  const setChanges = (mark: Mark, changes: MarkChanges) => set(mark === 'read' ? { readChanges: changes } : { starChanges: changes });
+  /** Shows `ids` with `mark` on (or off) at once; answers how to put back what they showed before (when main refuses). */
+  const change = (mark: Mark, ids: readonly string[], on: boolean): (() => void) => {
+    const before = get()[CHANGES_KEY[mark]];
+    const was = ids.map((id) => [id, before.get(id)] as const);
+    const next = new Map(before);
+    for (const id of ids) next.set(id, on);
+    setChanges(mark, next);
+    return () => {
+      const now = new Map(get()[CHANGES_KEY[mark]]);
+      // No change of the reader's before: the row's own mark (main's, which did not change) shows again.
+      for (const [id, value] of was) {
+        if (value === undefined) now.delete(id);
+        else now.set(id, value);
+      }
+      setChanges(mark, now);
+    };
   };
 
   return {
-    readIds: NONE,
-    starredIds: NONE,
+    readChanges: NONE,
+    starChanges: NONE,
     keptUnreadId: null,
     toast: null,
     focusRequest: null,
@@ -70,24 +83,12 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
       set({ welcomed });
     },
 
-    async loadReading() {
-      try {
-        const { read, starred } = await api.readingState();
-        // Marks made while the answer was on its way win over it.
-        const readIds = new Set(read);
-        for (const id of get().readIds) readIds.add(id);
-        set({ readIds, starredIds: new Set([...starred, ...get().starredIds]) });
-      } catch (error) {
-        get().showNotice(failure('load which stories you read', error, 'Restart Ponder to try again.'));
-      }
-    },
-
     async markRead(ids, read) {
-      setMembers('readIds', ids, read);
+      const undo = change('read', ids, read);
       try {
         return (await api.markRead({ ids: [...ids], read })).changed;
       } catch (error) {
-        setMembers('readIds', ids, !read);
+        undo();
         get().showNotice(failure('save the read marks', error));
         return [];
       }
@@ -95,7 +96,7 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
 
     toggleRead(id = get().selectedStoryId) {
       if (!id || get().listView.kind === 'orphans') return;
-      const read = !get().readIds.has(id);
+      const read = !(markOf(get(), 'read', id) ?? false);
       // The reader's own "unread" on the open story stands: it is not marked read again while it stays open.
       set({ keptUnreadId: read ? null : id });
       void get().markRead([id], read);
@@ -103,10 +104,10 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
 
     toggleStar(id = get().selectedStoryId) {
       if (!id || get().listView.kind === 'orphans') return;
-      const starred = !get().starredIds.has(id);
-      setMembers('starredIds', [id], starred);
+      const starred = !(markOf(get(), 'starred', id) ?? false);
+      const undo = change('starred', [id], starred);
       api.starStory({ id, starred }).catch((error: unknown) => {
-        setMembers('starredIds', [id], !starred);
+        undo();
         get().showNotice(failure('save the star', error));
       });
     },
@@ -118,7 +119,7 @@ export const createReadingSlice: SliceCreator<ReadingSlice> = (api) => (set, get
         // A search's hits are held here; a topic's or file's list is main's to resolve.
         const request = view.kind === 'search' ? { ids: [...view.ids!], read: true } : { generation: view.generation, filter: view.filter as StoryFilter | null, read: true, ...showPart(view.show) };
         const { changed } = await api.markRead(request);
-        setMembers('readIds', changed, true);
+        change('read', changed, true);
         const undo = () => void get().markRead(changed, false);
         get().showToast(changed.length === 0 ? 'Every story here was read already.' : `Marked ${changed.length.toLocaleString('en-US')} ${changed.length === 1 ? 'story' : 'stories'} as read.`, changed.length === 0 ? null : { label: 'Undo', run: undo });
       } catch (error) {

@@ -101,6 +101,19 @@ describe('the paged stories list', () => {
     expect(state().selectedPosition).toBe(3_210);
   });
 
+  it('restores the saved Show choice with the topic and story: the first list asked for is already the one on show', async () => {
+    const { state, world } = setup({ selectedTopic: topicFilter('Evens'), selectedStoryId: evens[4]!, listShow: 'starred' });
+    world.starred = new Set([evens[2]!, evens[4]!, stories[1]!.id]);
+    await state().startup();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state().listShow).toBe('starred');
+    expect(world.views.map((request) => request.show)).toEqual(world.views.map(() => 'starred'));
+    expect(state().listView).toMatchObject({ filter: topicFilter('Evens'), show: 'starred', count: 2 });
+    expect(rowAt(state().listPages, 1)).toMatchObject({ id: evens[4], starred: true });
+    expect(state().selectedStoryId).toBe(evens[4]);
+    expect(state().selectedPosition).toBe(1);
+  });
+
   it('asks main for the topics’ unanswered counts once a burst of answered notes settles', async () => {
     const { state, world, snapshot } = setup();
     state().setSnapshot(snapshot());

@@ -13,6 +13,7 @@ import type {
   StoryListItem,
 } from '../../../electron/shared/ipc-contract';
 import type { FoundHit, NotePassage, SavedSearch, SearchIn, SearchSort } from '../../../electron/shared/search-contract';
+import type { MarkChanges } from './story-marks';
 import type { ViewPrefsSlice } from './view-prefs';
 
 /** A topic or file filter, or the orphaned notes, encoded as it is saved in the view state. */
@@ -275,9 +276,12 @@ export interface Toast {
 }
 
 export interface ReadingSlice {
-  /** Stories read and starred (main keeps them in state.json; changed here at once). */
-  readIds: ReadonlySet<string>;
-  starredIds: ReadonlySet<string>;
+  /**
+   * The reader's own read and starred marks since the window opened, shown over the marks main
+   * sends with each row and story (story-marks.ts): changed here at once, then sent on.
+   */
+  readChanges: MarkChanges;
+  starChanges: MarkChanges;
   /** The open story the reader marked unread with `m`: not marked read again while it stays open. */
   keptUnreadId: string | null;
   toast: Toast | null;
@@ -288,7 +292,6 @@ export interface ReadingSlice {
   /** The first-run welcome was seen (state.json); null until the view state is loaded. */
   welcomed: boolean | null;
   setWelcomed(welcomed: boolean): void;
-  loadReading(): Promise<void>;
   /** Marks stories read or unread; resolves with the ids whose mark changed in main. */
   markRead(ids: readonly string[], read: boolean): Promise<string[]>;
   /** `m`: the selected story (or `id`) read ↔ unread. */

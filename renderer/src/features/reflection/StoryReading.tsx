@@ -1,6 +1,7 @@
 import { Highlighted } from '../../components/Highlighted';
 import { useAppStore } from '../../store/app-store';
 import { topicFilter } from '../../store/filter-key';
+import { markOf } from '../../store/story-marks';
 import { testIds } from '../../test-ids';
 import { useStoryDetail } from './useStoryDetail';
 
@@ -9,7 +10,8 @@ export function StoryReading({ id }: { id: string }) {
   const { detail, settled, error } = useStoryDetail(id);
   const selectedFilter = useAppStore((state) => state.selectedFilter);
   const selectFilter = useAppStore((state) => state.selectFilter);
-  const starred = useAppStore((state) => state.starredIds.has(id));
+  // The reader's own change or the story's row in the list, else what main sent with the story.
+  const starredHere = useAppStore((state) => markOf(state, 'starred', id));
   const toggleStar = useAppStore((state) => state.toggleStar);
   // Of the story on screen, which stays there while the next one loads; main sends them with it.
   const topics = detail?.topics ?? [];
@@ -31,6 +33,7 @@ export function StoryReading({ id }: { id: string }) {
   if (!detail) return <div className="reading reading--placeholder" aria-busy="true" />;
 
   const highlights = detail.highlights;
+  const starred = starredHere ?? (detail.id === id && detail.starred === true);
   return (
     <article className="reading" data-testid={testIds.storyDetail} data-story-id={detail.id} aria-busy={!settled}>
       <div className="reading__meta">

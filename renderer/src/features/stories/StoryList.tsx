@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { rowAt } from '../../store/list-pages';
 import { useAppStore } from '../../store/app-store';
+import { rowMarked } from '../../store/story-marks';
 import type { VisibleStories } from '../../store/visible-stories';
 import { testIds } from '../../test-ids';
 import { STORY_LIST_ID } from '../../components/focus-targets';
@@ -37,8 +38,9 @@ export function StoryList({ visible }: { visible: VisibleStories }) {
   const selectedIndex = useAppStore((state) => state.selectedPosition);
   const showRows = useAppStore((state) => state.showRows);
   const notedIds = useAppStore((state) => state.notedIds);
-  const readIds = useAppStore((state) => state.readIds);
-  const starredIds = useAppStore((state) => state.starredIds);
+  // Each row carries main's marks; the reader's own changes since show over them.
+  const readChanges = useAppStore((state) => state.readChanges);
+  const starChanges = useAppStore((state) => state.starChanges);
   const selectStory = useAppStore((state) => state.selectStory);
   // The list on show is not the answer to what is typed: say so by dimming it.
   const stale = useAppStore((state) => state.searchStatus === 'error' || state.searchStatus === 'pending');
@@ -122,8 +124,8 @@ export function StoryList({ visible }: { visible: VisibleStories }) {
                 note={notes?.get(story.id)}
                 selected={story.id === selectedId}
                 noted={!orphans && notedIds.has(story.id)}
-                read={orphans || readIds.has(story.id)}
-                starred={!orphans && starredIds.has(story.id)}
+                read={orphans || rowMarked(readChanges, story, 'read')}
+                starred={!orphans && rowMarked(starChanges, story, 'starred')}
                 orphan={orphans}
                 onSelect={selectStory}
               />

@@ -1,12 +1,14 @@
 // Main as the store tests see it through `window.ponder`: a library of plain rows that
-// answers the paged list's requests (library:view, library:rows, library:counts), searches
-// and notes the way ReaderSession does, and records what was asked. The real presenter is
+// answers the paged list's requests (library:view, library:rows, library:counts), searches,
+// notes and read/star marks the way ReaderSession does (each row answered with its marks as
+// they are then), and records what was asked. The real presenter is
 // tested on real files in tests/unit/library-view.test.ts; this pins down the store.
 import { FIRST_ROWS } from '../../../../electron/shared/ipc-contract';
 import type { FindRequest } from '../../../../electron/shared/search-contract';
 import type {
   LibrarySnapshot,
   PonderApi,
+  ReadingMarkRequest,
   RowsRequest,
   SearchRequest,
   ShowFilter,
@@ -46,8 +48,15 @@ export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string;
     views: [] as ViewRequest[],
     rows: [] as RowsRequest[],
     searches: [] as SearchRequest[],
+    marks: [] as ReadingMarkRequest[],
     counts: 0,
   };
+  /** A row as main answers it: with `read` / `starred` when they are true. */
+  const withMarks = (row: StoryListItem): StoryListItem => ({
+    ...row,
+    ...(world.read.has(row.id) && { read: true }),
+    ...(world.starred.has(row.id) && { starred: true }),
+  });
   const allOf = (filter: StoryFilter | null): string[] => {
     if (filter === null) return stories.map((story) => story.id);
     if (filter.startsWith('source:')) return stories.filter((story) => `source:${story.source}` === filter).map((story) => story.id);
@@ -77,7 +86,7 @@ export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string;
     name: 'lib',
     generation: world.generation,
     storyCount: stories.length,
-    stories: stories.slice(0, FIRST_ROWS),
+    stories: stories.slice(0, FIRST_ROWS).map(withMarks),
     topics: topicSummaries(),
     sources: [],
     diagnostics: [],
@@ -107,10 +116,24 @@ export function fakeMain(stories: StoryListItem[], topics: Array<{ name: string;
     libraryRows: async (request: RowsRequest) => {
       world.rows.push(request);
       const ids = 'ids' in request ? request.ids : idsOf(request.filter, request.show).slice(request.start, request.end);
-      const rows = ids.flatMap((id) => byId.get(id) ?? []);
+      const rows = ids.flatMap((id) => byId.get(id) ?? []).map(withMarks);
       // A search's rows come marked: here, the query's first place in the title.
       const query = 'ids' in request ? request.query?.toLowerCase() : undefined;
       return { generation: world.generation, rows: query ? rows.map((row) => marked(row, query)) : rows };
+    },
+    markRead: async (request: ReadingMarkRequest) => {
+      world.marks.push(request);
+      const named = 'ids' in request ? request.ids : idsOf(request.filter, request.show);
+      const changed = named.filter((id) => world.read.has(id) !== request.read);
+      for (const id of changed) {
+        if (request.read) world.read.add(id);
+        else world.read.delete(id);
+      }
+      return { changed };
+    },
+    starStory: async ({ id, starred }: { id: string; starred: boolean }) => {
+      if (starred) world.starred.add(id);
+      else world.starred.delete(id);
     },
     libraryCounts: async () => {
       world.counts += 1;
