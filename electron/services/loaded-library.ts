@@ -23,7 +23,7 @@ export interface LoadedLibrary {
 /** An empty state for the library in `folder`, to `grow` as files arrive. */
 export function emptyLoaded(folder: string): LoadedLibrary {
   return {
-    library: { folder, stories: [], topics: [], sources: [], diagnostics: [], files: new Map(), placement: [] },
+    library: { folder, stories: [], topics: [], sources: [], diagnostics: [], files: new Map(), placement: [], fingerprint: '' },
     generation: 0,
     stories: new Map(),
     ids: new Set(),

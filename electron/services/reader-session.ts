@@ -12,8 +12,8 @@ import path from 'node:path';
 import { AppStateStore } from '../core/data/app-state';
 import { dataLayout } from '../core/data/layout';
 import { messageOf } from '../core/fs/errors';
-import { libraryFingerprintInSlices } from '../core/library/library-fingerprint';
 import { LibraryLoader } from '../core/library/library-loader';
+import { nextTurn } from '../core/library/main-slices';
 import type { LoaderLibrary, LoadProgress } from '../core/library/library-loader';
 import { watchLibrary } from '../core/library/library-watcher';
 import type { LibraryWatcher } from '../core/library/library-watcher';
@@ -137,7 +137,7 @@ export class ReaderSession {
     const shown = new Promise<void>((resolve) => (firstScreen = resolve));
     const reading = this.loader.load(loaded.library.folder, {
       onProgress: (progress) => {
-        if (loaded.generation === 0) this.adopt(loaded); // the folder could be read: it replaces the open one
+        if (loaded.generation === 0) this.adopt(loaded, true); // the folder could be read: it replaces the open one
         if (this.current !== loaded) return;
         grow(loaded, progress);
         this.reportReading(progress);
@@ -255,11 +255,12 @@ export class ReaderSession {
     await this.index.dispose();
   }
 
-  /** Make `loaded` the open library, under a new generation. */
-  private adopt(loaded: LoadedLibrary): void {
+  /** Make `loaded` the open library, under a new generation; `opening`: its cached index loads as its files are read (kept if the fingerprint matches). */
+  private adopt(loaded: LoadedLibrary, opening = false): void {
     loaded.generation = ++this.generation;
     this.current = loaded;
     this.searching.forgetLastSearch();
+    if (opening) void this.index.preload(loaded.library.folder);
   }
 
   /** Reading progress on the progress bar, at most every READING_INTERVAL_MS. */
@@ -276,6 +277,7 @@ export class ReaderSession {
     if (this.current !== loaded) return;
     complete(loaded, library);
     this.emit('library:changed', await this.snapshot(loaded));
+    await nextTurn(); // index and topics start in a turn of their own: with the snapshot, they would hold the main thread too long
     void this.buildIndex(loaded);
     await this.addTopics(loaded);
   }
@@ -323,11 +325,9 @@ export class ReaderSession {
 
   private async buildIndex(loaded: LoadedLibrary): Promise<void> {
     if (this.current !== loaded) return; // a newer library replaced this one
-    const { stories, files } = loaded.library;
+    const { stories, fingerprint } = loaded.library;
     this.setStatus({ state: 'building', done: 0, total: stories.length });
     try {
-      const fingerprint = await libraryFingerprintInSlices(files, stories);
-      if (this.current !== loaded) return;
       const result = await this.index.build(stories, {
         fingerprint,
         onProgress: (done, total) => {
@@ -372,7 +372,7 @@ export class ReaderSession {
         // Still building the old content: start over on the new one.
         setImmediate(() => void this.buildIndex(loaded));
       } else if (added.length > 0 || removed.length > 0) {
-        await this.index.update({ added, removed }, { fingerprint: await libraryFingerprintInSlices(library.files, library.stories) });
+        await this.index.update({ added, removed }, { fingerprint: library.fingerprint });
         this.setStatus({ state: 'ready', storyCount: library.stories.length, millis: 0 });
       }
     };

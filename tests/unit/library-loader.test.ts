@@ -81,6 +81,19 @@ describe('LibraryLoader', () => {
     expect(withoutCandidates({ ...library, files: new Map() } as never)).toEqual(withoutCandidates(await loadLibrary(folder)));
   });
 
+  it('takes in files that arrive together a thousand stories or so at a time, so no step holds the main thread long', async () => {
+    const folder = path.join(root, 'library');
+    await writeLibrary(folder, 40, 250);
+    const loader = newLoader();
+    await loader.load(folder); // warm next time: files arrive in batches as fast as the cache gives them
+    const counts: number[] = [];
+    const library = await loader.load(folder, { onProgress: (progress) => counts.push(progress.stories.length) });
+    expect(counts.at(-1)).toBe(library.stories.length);
+    const steps = counts.map((count, i) => count - (counts[i - 1] ?? 0));
+    // At most a thousand stories, plus the rest of the file that reached it.
+    expect(Math.max(...steps)).toBeLessThan(1_000 + 250);
+  });
+
   it('starts warm from the cache, reading only the files that changed', async () => {
     const folder = path.join(root, 'library');
     await writeLibrary(folder, 40, 3);

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -90,6 +90,38 @@ describe('ReaderSession on a watched library', () => {
     await expect.poll(() => lastStatus()?.state, { timeout: 15_000 }).toBe('ready');
     expect(lastStatus()).toMatchObject({ state: 'ready', fromCache: true });
     expect(await hits('troops')).toEqual(before);
+  });
+});
+
+describe('ReaderSession and the cached index of a library that changed while closed', () => {
+  it('loads the cache early but indexes the new content again, never answering from the old one', async () => {
+    await session.open(library);
+    await expect.poll(() => lastStatus()?.state, { timeout: 15_000 }).toBe('ready');
+    expect((await hits('kursk')).length).toBeGreaterThan(0);
+    await session.close();
+    // As many stories as before (so only the fingerprint tells), Kursk renamed.
+    const file = path.join(library, '000_f4e10373848a0985.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replaceAll('Kursk', 'Zanzibar'));
+
+    events = [];
+    session = new ReaderSession({ dataDir, emit: (channel, payload) => events.push({ channel, payload }), indexWorker: WORKER });
+    await session.open(library);
+    const answers: unknown[] = [];
+    await expect
+      .poll(
+        async () => {
+          const response = await session.search('kursk');
+          if (response.ok !== 'pending') answers.push(response);
+          return lastStatus()?.state;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe('ready');
+    expect(lastStatus()).toMatchObject({ state: 'ready', fromCache: false });
+    // Whenever a search was answered, it was from the new content.
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true, hits: [] });
+    expect(await hits('kursk')).toEqual([]);
+    expect((await hits('zanzibar')).length).toBeGreaterThan(0);
   });
 });
 

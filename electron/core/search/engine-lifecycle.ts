@@ -7,11 +7,12 @@
 
 import { mkdir } from 'node:fs/promises';
 import { messageOf } from '../fs/errors';
+import { inSlices } from '../library/main-slices';
 import { CacheScheduler } from './cache-scheduler';
 import type { BuildOptions, BuildResult, EngineSearchOutcome, IndexChange, SearchEngine, SearchOptions, UpdateOptions } from './engine';
 import { BUILD_SUPERSEDED, ENGINE_CLOSED, INDEX_RESTARTING, notReady, UPDATE_BEFORE_BUILD } from './engine';
 import type { CacheManifest } from './index-cache';
-import { commitSegments, indexCacheFolder, usableCache } from './index-cache';
+import { ANY_FINGERPRINT, commitSegments, indexCacheFolder, usableCache } from './index-cache';
 import { searchPlanned } from './phrase';
 import type { StoryInput } from './protocol';
 import { planQuery } from './query-syntax';
@@ -38,6 +39,10 @@ export abstract class EngineLifecycle implements SearchEngine {
   private heldFingerprint: string | undefined;
   private restarting: Promise<void> | null = null;
   private restart: BuildResult | null = null;
+  /** The manifest whose segments `preload` put in the shards: not searchable until a build's fingerprint matches it. */
+  private preloaded: CacheManifest | null = null;
+  /** The library folder of the last preload, written in the cache's manifest (undefined: never preloaded, as in the CLI). */
+  private library: string | undefined;
 
   /** `cacheDir`: folder for the index cache (e.g. `DATA/cache`); null or undefined: no cache. */
   constructor(private readonly cacheDir: string | null | undefined) {}
@@ -63,13 +68,46 @@ export abstract class EngineLifecycle implements SearchEngine {
       if (superseded()) throw new Error(BUILD_SUPERSEDED);
       this.isReady = false;
       this.failure = null;
-      this.held = new Map(stories.map((story) => [story.id, story]));
+      // A 100,000-story map at once would hold the app's main thread too long.
+      const held = new Map<string, StoryInput>();
+      await inSlices(stories.length, (i) => held.set(stories[i]!.id, stories[i]!), STORIES_PER_CLOCK);
+      if (superseded()) throw new Error(BUILD_SUPERSEDED);
+      this.held = held;
       this.heldFingerprint = options.fingerprint;
       const result = await this.restore(superseded, options.onProgress);
       options.onProgress?.(stories.length, stories.length);
       this.isReady = true;
       return result;
     });
+  }
+
+  /**
+   * The library in folder `library` is being opened: load its cached index into the shards
+   * now, while its files are still read (a cache written for another folder is left alone).
+   * The `build` that follows uses it only if its fingerprint and story count are the
+   * manifest's; otherwise it starts again from the stories. Until then nothing is searchable
+   * (the shards may be stale), and an older build in progress is superseded.
+   */
+  preload(library: string): Promise<void> {
+    if (!this.cacheDir) return Promise.resolve();
+    const generation = ++this.generation;
+    return this.serialise(async () => {
+      this.library = library; // also when a build of this library came first
+      if (this.disposed || generation !== this.generation) return;
+      this.isReady = false;
+      this.failure = null;
+      this.preloaded = null;
+      this.held = new Map(); // the previous library's stories, no longer needed
+      this.heldFingerprint = undefined;
+      const cached = await usableCache(this.cacheDir, ANY_FINGERPRINT, null);
+      if (!cached || cached.manifest.library !== library || generation !== this.generation) return;
+      await this.reset();
+      // The statistics wait for the build: applying them sets the workers warming up, which would slow the reading.
+      await this.loadCache(cached.folder, cached.manifest, true).then(
+        () => (this.preloaded = cached.manifest),
+        () => this.reset(),
+      );
+    }).catch(() => undefined); // a worker lost meanwhile: the build resets and respawns them
   }
 
   /** Ponder's query syntax (query-syntax.ts) over the shards' Lunr search; phrases are checked on the stories held. */
@@ -144,6 +182,7 @@ export abstract class EngineLifecycle implements SearchEngine {
    * leaves the engine failed (no restart loop).
    */
   protected restartLostShards(): Promise<void> {
+    this.preloaded = null; // what a preload put in the shards is partly gone
     this.restarting ??= this.serialise(async () => {
       if (this.disposed || !this.isReady) return;
       try {
@@ -177,8 +216,13 @@ export abstract class EngineLifecycle implements SearchEngine {
   protected abstract distinctiveTerms(story: StoryInput, count: number, names: readonly string[]): Promise<DistinctiveTerm[]>;
   /** Drop every indexed story. */
   protected abstract reset(): Promise<void>;
-  /** Load the cache's segment files; throws when one is damaged or they do not hold the manifest's stories. */
-  protected abstract loadCache(folder: string, manifest: CacheManifest): Promise<void>;
+  /**
+   * Load the cache's segment files; throws when one is damaged or they do not hold the manifest's stories.
+   * `statsLater`: their statistics are applied by `finishPreload` (an engine may apply them at once).
+   */
+  protected abstract loadCache(folder: string, manifest: CacheManifest, statsLater?: boolean): Promise<void>;
+  /** Apply the statistics `loadCache(…, true)` held back. */
+  protected async finishPreload(): Promise<void> {}
   /** Index `stories` from scratch; throws BUILD_SUPERSEDED when `superseded()` turns true. */
   protected abstract coldBuild(stories: readonly StoryInput[], superseded: () => boolean, onProgress?: (done: number, total: number) => void): Promise<void>;
   /** Remove the stories with ids in `gone`, index `added`, and update the statistics. */
@@ -193,6 +237,12 @@ export abstract class EngineLifecycle implements SearchEngine {
     const started = performance.now();
     const stories = [...this.held.values()];
     const fingerprint = this.heldFingerprint;
+    const preloaded = this.preloaded;
+    this.preloaded = null;
+    const matches = preloaded && fingerprint !== undefined && preloaded.fingerprint === fingerprint && preloaded.storyCount === stories.length;
+    if (matches && (await this.finishPreload().then(() => true, () => false))) {
+      return { fromCache: true, millis: Math.round(performance.now() - started) };
+    }
     try {
       await this.reset();
       const cached = await usableCache(this.cacheDir, fingerprint, stories.length);
@@ -211,16 +261,20 @@ export abstract class EngineLifecycle implements SearchEngine {
     if (!this.cacheDir || this.disposed) return;
     const folder = indexCacheFolder(this.cacheDir);
     const snapshot = await this.serialise(async () => {
-      if (!this.isReady) return null;
+      // Not built, or now another library's (opened since the write was scheduled): that index is not this fingerprint's.
+      if (!this.isReady || fingerprint !== this.heldFingerprint) return null;
       await mkdir(folder, { recursive: true, mode: 0o700 }); // private (FORMATS.md §2)
       const taken = await this.snapshot(folder);
       // Awaited below, outside the queue; until then a failure must not count as unhandled.
       taken.segments.catch(() => undefined);
-      return taken;
+      return { ...taken, library: this.library };
     });
-    if (snapshot) await commitSegments(folder, fingerprint, snapshot.nextOrd, await snapshot.segments);
+    if (snapshot) await commitSegments(folder, fingerprint, snapshot.nextOrd, await snapshot.segments, snapshot.library);
   }
 }
+
+/** Map entries set between two reads of the clock. */
+const STORIES_PER_CLOCK = 256;
 
 /** How long after the last of a burst of updates the cache is written. */
 const SAVE_DELAY_MS = 1_000;

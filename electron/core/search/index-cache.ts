@@ -25,6 +25,8 @@ export interface CacheManifest {
   nextOrd: number;
   /** Segment files, relative to the cache folder, with their live story counts and sizes. */
   segments: { file: string; docs: number; bytes: number }[];
+  /** The library folder, when the writer knew it: a preload skips another library's cache. */
+  library?: string;
 }
 
 /** The folder of this format's cache inside `cacheDir`. */
@@ -32,8 +34,11 @@ export function indexCacheFolder(cacheDir: string): string {
   return path.join(cacheDir, `search-v${INDEX_FORMAT}`);
 }
 
+/** In place of a fingerprint: a manifest for any library (a preload, before the library's fingerprint is known). */
+export const ANY_FINGERPRINT = Symbol('any fingerprint');
+
 /** The manifest, if it is there, readable, of this format and for this fingerprint; null otherwise. */
-export async function readManifest(folder: string, fingerprint: string): Promise<CacheManifest | null> {
+export async function readManifest(folder: string, fingerprint: string | typeof ANY_FINGERPRINT): Promise<CacheManifest | null> {
   let manifest: Partial<CacheManifest>;
   try {
     manifest = JSON.parse(await readFile(path.join(folder, MANIFEST), 'utf8')) as Partial<CacheManifest>;
@@ -42,30 +47,35 @@ export async function readManifest(folder: string, fingerprint: string): Promise
   }
   const valid =
     manifest.format === INDEX_FORMAT &&
-    manifest.fingerprint === fingerprint &&
+    (fingerprint === ANY_FINGERPRINT ? typeof manifest.fingerprint === 'string' : manifest.fingerprint === fingerprint) &&
     Number.isInteger(manifest.storyCount) &&
     Number.isFinite(manifest.nextOrd) &&
     Array.isArray(manifest.segments) &&
+    (manifest.library === undefined || typeof manifest.library === 'string') &&
     manifest.segments.every((s) => typeof s?.file === 'string' && path.basename(s.file) === s.file && Number.isInteger(s.docs));
   return valid ? (manifest as CacheManifest) : null;
 }
 
 /**
- * The cache folder and its manifest when they hold `storyCount` stories for this
- * fingerprint; null when there is no usable cache (no cacheDir or fingerprint,
+ * The cache folder and its manifest when they hold `storyCount` stories (null: any number)
+ * for this fingerprint; null when there is no usable cache (no cacheDir or fingerprint,
  * missing, stale or unreadable manifest).
  */
-export async function usableCache(cacheDir: string | null | undefined, fingerprint: string | undefined, storyCount: number): Promise<{ folder: string; manifest: CacheManifest } | null> {
+export async function usableCache(
+  cacheDir: string | null | undefined,
+  fingerprint: string | typeof ANY_FINGERPRINT | undefined,
+  storyCount: number | null,
+): Promise<{ folder: string; manifest: CacheManifest } | null> {
   if (!cacheDir || fingerprint === undefined) return null;
   const folder = indexCacheFolder(cacheDir);
   const manifest = await readManifest(folder, fingerprint);
-  return manifest && manifest.storyCount === storyCount ? { folder, manifest } : null;
+  return manifest && (storyCount === null || manifest.storyCount === storyCount) ? { folder, manifest } : null;
 }
 
-/** Write the manifest naming freshly written segment files, for `fingerprint` (see commitManifest). */
-export async function commitSegments(folder: string, fingerprint: string, nextOrd: number, segments: CacheManifest['segments']): Promise<void> {
+/** Write the manifest naming freshly written segment files, for `fingerprint` (and `library`, when known; see commitManifest). */
+export async function commitSegments(folder: string, fingerprint: string, nextOrd: number, segments: CacheManifest['segments'], library?: string): Promise<void> {
   const storyCount = segments.reduce((sum, segment) => sum + segment.docs, 0);
-  await commitManifest(folder, { format: INDEX_FORMAT, fingerprint, storyCount, nextOrd, segments });
+  await commitManifest(folder, { format: INDEX_FORMAT, fingerprint, storyCount, nextOrd, segments, ...(library === undefined ? {} : { library }) });
 }
 
 /** Throws unless the loaded segments hold the stories the manifest names (a partial or mixed-up cache). */

@@ -61,6 +61,8 @@ export class WorkerEngine extends EngineLifecycle {
   private live: number[] = [];
   private nextOrd = 0;
   private pendingSearch: { cancel(): void } | null = null;
+  /** The statistics of segments loaded by a preload, applied once the build confirms them (finishPreload). */
+  private heldBackStats: StatsDelta[] | null = null;
 
   constructor(options: WorkerEngineOptions) {
     super(options.cacheDir);
@@ -135,6 +137,7 @@ export class WorkerEngine extends EngineLifecycle {
   }
 
   protected async reset(): Promise<void> {
+    this.heldBackStats = null;
     this.spawnWorkers();
     await Promise.all(this.workers.map((worker) => worker.request({ type: 'reset' })));
   }
@@ -223,7 +226,7 @@ export class WorkerEngine extends EngineLifecycle {
     this.nextOrd = total;
   }
 
-  protected async loadCache(folder: string, manifest: CacheManifest): Promise<void> {
+  protected async loadCache(folder: string, manifest: CacheManifest, statsLater = false): Promise<void> {
     // Segment i goes to worker i mod n; statistics are applied in segment order everywhere.
     const assigned = this.workers.map(() => [] as number[]);
     manifest.segments.forEach((_, s) => assigned[s % this.workers.length]!.push(s));
@@ -233,9 +236,17 @@ export class WorkerEngine extends EngineLifecycle {
     const bySegment: PackedStats[] = [];
     replies.forEach((reply, w) => statsOf(reply).forEach((stats, i) => (bySegment[assigned[w]![i]!] = stats)));
     checkLoaded(bySegment, manifest);
-    await this.broadcastStats(bySegment.map((stats): StatsDelta => ({ sign: 1, stats })));
+    const deltas = bySegment.map((stats): StatsDelta => ({ sign: 1, stats }));
+    if (statsLater) this.heldBackStats = deltas;
+    else await this.broadcastStats(deltas);
     this.live = assigned.map((segments) => segments.reduce((sum, s) => sum + bySegment[s]!.docs, 0));
     this.nextOrd = manifest.nextOrd;
+  }
+
+  protected override async finishPreload(): Promise<void> {
+    const deltas = this.heldBackStats;
+    this.heldBackStats = null;
+    if (deltas) await this.broadcastStats(deltas);
   }
 
   /** Every worker writes its shard to a file of its own, in parallel. */
