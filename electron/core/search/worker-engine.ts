@@ -44,8 +44,8 @@ export interface WorkerEngineOptions {
   /** Folder for the index cache (e.g. `DATA/cache`); null or omitted: no cache. */
   cacheDir?: string | null;
   /**
-   * V8 limits for each worker. Default (DEFAULT_LIMITS): a large young generation,
-   * which speeds up indexing by cutting GC work, and a capped old generation, so
+   * V8 limits for each worker. Default (DEFAULT_LIMITS): a young generation large enough
+   * for indexing to run with little GC work, and a capped old generation, so
    * a runaway worker dies alone (and is restarted) instead of taking the app's memory.
    */
   resourceLimits?: ResourceLimits;
@@ -273,5 +273,6 @@ const DELTA_CHUNK = 5_000;
  * reloads its shard in 40 MB of old generation (it fails at 24 MB); 200,000 fit in
  * 64 MB. 256 MB leaves room for libraries several times that and for a query's
  * working memory, and stops a runaway worker long before it hurts the machine.
+ * A 64 MB young generation built 100k as fast as 192 MB did, with ~20-50 MB less peak RSS.
  */
-const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192, maxOldGenerationSizeMb: 256 };
+const DEFAULT_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 256 };
