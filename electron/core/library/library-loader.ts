@@ -19,8 +19,9 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic, Library, SourceFile, Story, Topic } from '../types';
 import { LibraryAssembler } from './library-assembly';
 import { bucketOf } from './library-cache';
-import type { FileAnswer, FileResult, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
+import type { FileAnswer, HeldFile, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
 import { applyTopicsInSlices, SlicedQueue } from './main-slices';
+import { packedCount, unpackStories } from './story-packing';
 
 export interface LibraryLoaderOptions {
   /**
@@ -37,9 +38,11 @@ export interface LibraryLoaderOptions {
 
 /** A library as the loader gives it: each file's result, and where its stories went (for the topics). */
 export interface LoaderLibrary extends Library {
-  files: ReadonlyMap<string, FileResult>;
+  files: ReadonlyMap<string, HeldFile>;
   /** Per file, in natural order: each story's position in `stories`, -1 for a dropped duplicate. */
   placement: readonly Int32Array[];
+  /** Each story's position in `stories`, by id. */
+  positions: ReadonlyMap<string, number>;
   /** The index cache's key: `libraryFingerprint(files, stories)`, folded in as the files came. */
   fingerprint: string;
 }
@@ -47,6 +50,8 @@ export interface LoaderLibrary extends Library {
 /** What has been read so far, in library order: the arrays grow as files arrive. */
 export interface LoadProgress {
   stories: readonly Story[];
+  /** Each story's position in `stories`, by id (the same table as the library's, growing with it). */
+  positions: ReadonlyMap<string, number>;
   sources: readonly SourceFile[];
   diagnostics: readonly Diagnostic[];
   filesDone: number;
@@ -70,7 +75,7 @@ export class LibraryLoader {
   private readonly options: LibraryLoaderOptions;
   private workers: LoaderWorker[] = [];
   /** What this thread holds of each file of `root`, and which version of it the workers sent. */
-  private held = { root: '', files: new Map<string, { version: number; read: FileResult }>() };
+  private held = { root: '', files: new Map<string, { version: number; read: HeldFile }>() };
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(options: LibraryLoaderOptions) {
@@ -137,11 +142,11 @@ export class LibraryLoader {
     });
 
     const assembler = new LibraryAssembler(scanned.diagnostics);
-    const results: Array<{ version: number; read: FileResult } | undefined> = new Array(files.length);
+    const results: Array<{ version: number; read: HeldFile } | undefined> = new Array(files.length);
     let next = 0;
     const progress = (): LoadProgress => {
-      const { stories, sources, diagnostics } = assembler;
-      return { stories, sources, diagnostics, filesDone: next, filesTotal: files.length };
+      const { stories, positions, sources, diagnostics } = assembler;
+      return { stories, positions, sources, diagnostics, filesDone: next, filesTotal: files.length };
     };
     // Messages that queue up while the main thread is busy are delivered in one go: decode and
     // assemble them a slice at a time instead, so IPC and timers get their turn in between.
@@ -152,15 +157,20 @@ export class LibraryLoader {
       assembling = false;
       const before = next;
       for (let added = 0; next < files.length && results[next] && added < ASSEMBLE_STORIES; next++) {
-        assembler.add(files[next]!, results[next]!.read);
-        added += results[next]!.read.stories.length;
+        const { read } = results[next]!;
+        assembler.addStories(files[next]!, read, unpackStories(read.stories, files[next]!));
+        added += packedCount(read.stories);
       }
       if (next > before) options.onProgress?.(progress());
       if (next < files.length && results[next]) queueAssembly();
     };
     const answers = new SlicedQueue<ArrayBuffer | typeof ASSEMBLE>((item) => {
       if (item === ASSEMBLE) return assembleSome();
-      for (const { index, version, read } of deserialize(Buffer.from(item)) as FileAnswer[]) results[index] = { version, read: read ?? held.get(files[index]!)!.read };
+      for (const { index, version, read } of deserialize(Buffer.from(item)) as FileAnswer[]) {
+        // v8.deserialize makes a typed array a view of the message's bytes: copied, so a file held does not keep its whole message.
+        if (read) read.stories.numbers = read.stories.numbers.slice();
+        results[index] = { version, read: read ?? held.get(files[index]!)!.read };
+      }
       if (next < files.length && results[next]) queueAssembly();
     });
     const queueAssembly = (): void => {
@@ -183,10 +193,11 @@ export class LibraryLoader {
     if (files.length === 0) options.onProgress?.(progress());
     this.lastStats = stats;
     this.held.files = new Map(files.map((file, i) => [file, results[i]!]));
-    const { stories, sources, diagnostics, placement } = assembler;
+    const { stories, positions, sources, diagnostics, placement } = assembler;
     return {
       folder: root,
       stories,
+      positions,
       topics: [],
       sources,
       diagnostics,

@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from '../types';
 import type { FileRead } from './library-file';
+import type { PackedStories } from './story-packing';
 
 /** What a worker is started with (`workerData`). */
 export interface LibraryWorkerSetup {
@@ -13,13 +14,16 @@ export interface LibraryWorkerSetup {
 /** A file's result as the main thread gets it: without its topic candidates, which stay in the worker. */
 export type FileResult = Omit<FileRead, 'topics'>;
 
+/** A file's result as sent to and held by the main thread: its stories packed (story-packing.ts), made into stories when assembled. */
+export type HeldFile = Omit<FileResult, 'stories'> & { stories: PackedStories };
+
 /** One file's answer: `read` is absent when the main thread already holds `version` of it. */
 export interface FileAnswer {
   /** Position of the file in the library's natural order. */
   index: number;
   /** Changes whenever the worker sends a new result for the file. */
   version: number;
-  read?: FileResult;
+  read?: HeldFile;
 }
 
 export type LibraryRequest =

@@ -2,7 +2,8 @@
 // Scans the library folder and runs the per-file step (library-file.ts: read,
 // decode, parse, ids, headlines, topic candidates) for its share of the files,
 // through its buckets of the library cache, and streams the results to the main
-// thread in natural order. It keeps each file's topic candidates (and what it
+// thread in natural order, each file's stories packed in a string or two
+// (story-packing.ts). It keeps each file's topic candidates (and what it
 // last sent of each file), so a reload sends only what changed and the topics
 // are combined here, off the main thread.
 
@@ -16,6 +17,7 @@ import type { FileRead } from './library-file';
 import { readLibraryFile } from './library-file';
 import type { FileAnswer, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
 import { listDigestFiles } from './scan';
+import { packStories } from './story-packing';
 import { combineTopics } from './topic-candidates';
 import type { FileTopicCandidates } from './topic-candidates';
 
@@ -102,8 +104,8 @@ async function answer(file: string, index: number, mainHas: number, stats: { rea
   const version = nextVersion++;
   // Main keeps the stories; only what tells a change (and the topic candidates) stays here.
   sent.set(file, { version, read: { ...read, stories: [] } });
-  const { topics: _topics, ...result } = read;
-  return { index, version, read: result };
+  const { topics: _topics, stories, ...result } = read;
+  return { index, version, read: { ...result, stories: packStories(stories) } };
 }
 
 /** v8-serialised into an ArrayBuffer of its own, to transfer rather than clone. */
