@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeBucket, encodeBucket, libraryCacheFolder, LIBRARY_CACHE_FORMAT } from '../../electron/core/library/library-cache';
 import { readLibraryFile } from '../../electron/core/library/library-file';
 import { LibraryLoader } from '../../electron/core/library/library-loader';
+import { packFileRead, unpackStories } from '../../electron/core/library/story-packing';
 
 const MESSY = path.resolve(__dirname, '../fixtures/messy');
 const SAMPLE = path.resolve(__dirname, '../../resources/sample');
@@ -46,10 +47,21 @@ async function buckets(): Promise<string[]> {
 }
 
 describe('library cache', () => {
-  it('round-trips a bucket, and refuses damaged, truncated and other-format bytes', async () => {
+  it('round-trips a bucket of packed stories, and refuses damaged, truncated and other-format bytes', async () => {
     const read = await readLibraryFile(SAMPLE, '000_f4e10373848a0985.txt');
-    const bytes = encodeBucket(new Map([['key', read]]));
-    expect(decodeBucket(bytes)?.get('key')).toEqual(read);
+    const entry = packFileRead(read);
+    const bytes = encodeBucket(new Map([['key', entry]]));
+    const decoded = decodeBucket(bytes)?.get('key');
+    expect(decoded).toEqual(entry);
+    const { stories, ...rest } = read;
+    expect(decoded).toMatchObject(rest);
+    expect(unpackStories(decoded!.packed, 'a.txt')).toEqual(stories.map((story) => ({ ...story, source: 'a.txt', topics: [] })));
+    expect(stories.length).toBeGreaterThan(0);
+    // A bucket of the previous format, stories unpacked: refused by its format number, and by its shape.
+    const unpacked = encodeBucket(new Map([['key', read as never]]));
+    expect(decodeBucket(unpacked)).toBeNull();
+    unpacked.writeUInt32LE(LIBRARY_CACHE_FORMAT - 1000, 8);
+    expect(decodeBucket(unpacked)).toBeNull();
 
     const damaged = Buffer.from(bytes);
     damaged[damaged.length - 100]! ^= 0xff;
@@ -62,12 +74,13 @@ describe('library cache', () => {
     expect(decodeBucket(Buffer.from('not a cache at all, just text'))).toBeNull();
   });
 
-  it('decodes topic candidates into arrays of their own, so the bucket bytes can be freed', async () => {
+  it('decodes packed stories and topic candidates into arrays of their own, so the bucket bytes can be freed', async () => {
     const read = await readLibraryFile(SAMPLE, '000_f4e10373848a0985.txt');
-    const bytes = encodeBucket(new Map([['key', read]]));
-    const { topics } = decodeBucket(bytes)!.get('key')!;
+    const bytes = encodeBucket(new Map([['key', packFileRead(read)]]));
+    const { topics, packed } = decodeBucket(bytes)!.get('key')!;
     expect(topics.stories.length).toBeGreaterThan(0);
-    for (const array of [topics.atSentenceStart, topics.ends, topics.stories]) {
+    expect(packed.numbers.length).toBeGreaterThan(0);
+    for (const array of [topics.atSentenceStart, topics.ends, topics.stories, packed.numbers]) {
       expect(array.buffer).not.toBe(bytes.buffer);
       expect(array.buffer.byteLength).toBe(array.byteLength);
     }

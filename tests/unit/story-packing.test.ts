@@ -96,16 +96,29 @@ describe('LibraryLoader with packed stories', () => {
     await Promise.all(loaders.splice(0).map((loader) => loader.dispose()));
   });
 
-  test('gives the stories readLibraryFile derives, field for field, a duplicate across files shown once', async ({ tmpDir }) => {
+  test('gives the stories readLibraryFile derives, field for field, cold, again, and warm from the cache, a duplicate across files shown once', async ({ tmpDir }) => {
     const folder = path.join(tmpDir, 'library');
     await writeLibrary(folder);
-    const loader = new LibraryLoader({ ...WORKER, cacheDir: path.join(tmpDir, 'cache') });
-    loaders.push(loader);
+    const newLoader = (): LibraryLoader => {
+      const loader = new LibraryLoader({ ...WORKER, cacheDir: path.join(tmpDir, 'cache') });
+      loaders.push(loader);
+      return loader;
+    };
+    const expected = await loadLibrary(folder, { topics: false });
+    const first = newLoader();
+    const cold = await first.load(folder);
+    expect(first.lastStats.reads).toBe(2);
+    await first.cacheWritten();
+    // The same loader again (its workers know what main holds), then a new start on the cache: neither reads a file.
+    const again = await first.load(folder);
+    expect(first.lastStats.reads).toBe(0);
+    const warmLoader = newLoader();
+    const warm = await warmLoader.load(folder);
+    expect(warmLoader.lastStats).toMatchObject({ hits: 2, reads: 0 });
 
-    for (const run of ['cold', 'warm']) {
-      const library = await loader.load(folder);
-      const expected = await loadLibrary(folder, { topics: false });
+    for (const [run, library] of Object.entries({ cold, again, warm })) {
       expect(library.stories, run).toEqual(expected.stories);
+      expect(library.stories, run).toEqual(cold.stories);
       expect(library.stories.map((story) => story.title)).toContain((await readLibraryFile(folder, '1.txt')).stories[0]!.title);
       expect(library.diagnostics).toEqual([{ file: '2.txt', line: 4, reason: 'Same story as 1.txt:4; shown once.' }]);
       expect([...library.positions]).toEqual(library.stories.map((story, i) => [story.id, i]));

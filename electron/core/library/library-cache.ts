@@ -1,5 +1,6 @@
 // The library cache: what was derived from each digest file (library-file.ts:
-// stories with ids and headlines, diagnostics, topic candidates), so a warm
+// stories with ids and headlines, packed as story-packing.ts does, diagnostics,
+// topic candidates), so a warm
 // start re-reads only the files that changed. `DATA/cache/library-v1/`
 // holds BUCKETS files; a file's entry is in the bucket its library folder and
 // path hash to, keyed by both, and checked against the file's size and mtime
@@ -20,14 +21,14 @@ import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { FileRead } from './library-file';
+import type { PackedFileRead } from './story-packing';
 import { TOPIC_RULES_VERSION } from './topic-candidates';
 
 /**
  * Bumped whenever what a cached file holds, or how it is derived (parse, ids, headlines), changes;
  * the topic rules' own version is part of it, so new rules rebuild the candidates.
  */
-export const LIBRARY_CACHE_FORMAT = 1 * 1000 + TOPIC_RULES_VERSION;
+export const LIBRARY_CACHE_FORMAT = 2 * 1000 + TOPIC_RULES_VERSION;
 
 /** Number of bucket files. */
 export const CACHE_BUCKETS = 32;
@@ -57,13 +58,13 @@ export interface CacheStats {
 /** One thread's view of the cache: the buckets it loads and writes. No-op without a folder. */
 export class LibraryCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, discarded: 0, written: 0 };
-  private readonly buckets = new Map<number, Promise<Map<string, FileRead>>>();
+  private readonly buckets = new Map<number, Promise<Map<string, PackedFileRead>>>();
   private readonly dirty = new Set<number>();
 
   constructor(private readonly folder: string | null) {}
 
   /** The cached entry of a file, if any (not yet checked against the file). */
-  async get(root: string, file: string): Promise<FileRead | undefined> {
+  async get(root: string, file: string): Promise<PackedFileRead | undefined> {
     if (!this.folder) return undefined;
     const entry = (await this.bucket(bucketOf(root, file))).get(keyOf(root, file));
     if (entry) this.stats.hits++;
@@ -72,7 +73,7 @@ export class LibraryCache {
   }
 
   /** Record what was read of a file (a no-op when it is the entry already there). */
-  async set(root: string, file: string, read: FileRead): Promise<void> {
+  async set(root: string, file: string, read: PackedFileRead): Promise<void> {
     if (!this.folder) return;
     const b = bucketOf(root, file);
     const entries = await this.bucket(b);
@@ -108,16 +109,16 @@ export class LibraryCache {
     this.buckets.clear();
   }
 
-  private bucket(b: number): Promise<Map<string, FileRead>> {
+  private bucket(b: number): Promise<Map<string, PackedFileRead>> {
     let loading = this.buckets.get(b);
     if (!loading) {
       loading = readFile(path.join(this.folder!, bucketName(b))).then(
         (bytes) => {
           const entries = decodeBucket(bytes);
           if (!entries) this.stats.discarded++;
-          return entries ?? new Map<string, FileRead>();
+          return entries ?? new Map<string, PackedFileRead>();
         },
-        () => new Map<string, FileRead>(), // none yet
+        () => new Map<string, PackedFileRead>(), // none yet
       );
       this.buckets.set(b, loading);
     }
@@ -126,7 +127,7 @@ export class LibraryCache {
 }
 
 /** Header: magic, format, payload length, CRC-32 of the payload. */
-export function encodeBucket(entries: Map<string, FileRead>): Buffer {
+export function encodeBucket(entries: Map<string, PackedFileRead>): Buffer {
   const payload = serialize(entries);
   const header = Buffer.alloc(HEADER);
   header.write(MAGIC, 0, 'latin1');
@@ -137,7 +138,7 @@ export function encodeBucket(entries: Map<string, FileRead>): Buffer {
 }
 
 /** The entries in a bucket file's bytes, or null when they are not a whole, undamaged bucket of this format. */
-export function decodeBucket(bytes: Buffer): Map<string, FileRead> | null {
+export function decodeBucket(bytes: Buffer): Map<string, PackedFileRead> | null {
   if (bytes.length < HEADER || bytes.toString('latin1', 0, 8) !== MAGIC) return null;
   if (bytes.readUInt32LE(8) !== LIBRARY_CACHE_FORMAT) return null;
   const payload = bytes.subarray(HEADER);
@@ -145,15 +146,19 @@ export function decodeBucket(bytes: Buffer): Map<string, FileRead> | null {
   try {
     const entries: unknown = deserialize(payload);
     if (!(entries instanceof Map)) return null;
-    for (const [key, read] of entries as Map<unknown, Partial<FileRead>>) {
-      if (typeof key !== 'string' || typeof read?.size !== 'number' || !Array.isArray(read.stories) || !Array.isArray(read.diagnostics) || !read.topics) return null;
-      // v8.deserialize makes typed arrays views over the bytes it read: a file's candidates,
+    for (const [key, read] of entries as Map<unknown, Partial<PackedFileRead>>) {
+      if (typeof key !== 'string' || typeof read?.size !== 'number' || !Array.isArray(read.diagnostics) || !read.topics || !read.packed) return null;
+      // v8.deserialize makes typed arrays views over the bytes it read: a file's stories and candidates,
       // kept after the load, would keep the whole bucket's bytes alive (~70 MB a worker at 100k).
+      // Its strings are copies already.
       const { atSentenceStart, ends, stories } = read.topics;
       if (!(atSentenceStart instanceof Uint8Array && ends instanceof Int32Array && stories instanceof Int32Array)) return null;
       read.topics = { ...read.topics, atSentenceStart: atSentenceStart.slice(), ends: ends.slice(), stories: stories.slice() };
+      const { narrow, wide, numbers } = read.packed;
+      if (!(typeof narrow === 'string' && typeof wide === 'string' && numbers instanceof Int32Array)) return null;
+      read.packed = { narrow, wide, numbers: numbers.slice() };
     }
-    return entries as Map<string, FileRead>;
+    return entries as Map<string, PackedFileRead>;
   } catch {
     return null;
   }

@@ -36,11 +36,16 @@ export interface FileRead {
 /** What was read of each file, by path relative to the library folder. */
 export type FileReads = ReadonlyMap<string, FileRead>;
 
+/** What tells whether a file changed since it was read. */
+export type FileStamp = Pick<FileRead, 'size' | 'mtimeMs' | 'hash'>;
+
 /**
- * Read and derive one file (`file` relative to `root`, `/`-separated). `previous`, when its
- * size and mtime (and content, for a racy entry) still match, is returned as it is. Never throws.
+ * Read and derive one file (`file` relative to `root`, `/`-separated). `previous` (a `FileRead`,
+ * or whatever else was kept of the file: only its stamp is looked at), when its size and mtime
+ * (and content, for a racy entry) still match, is returned as it is, or as a copy without its
+ * hash once the file is no longer racy; otherwise the file is read afresh. Never throws.
  */
-export async function readLibraryFile(root: string, file: string, previous?: FileRead): Promise<FileRead> {
+export async function readLibraryFile<P extends FileStamp = FileRead>(root: string, file: string, previous?: P): Promise<P | FileRead> {
   const absolute = path.join(root, ...file.split('/'));
   const read = await readDigestFile(absolute, (size, mtimeMs) => previous?.size === size && previous.mtimeMs === mtimeMs && previous.hash === undefined);
   if (read.status === 'unchanged') return previous!;

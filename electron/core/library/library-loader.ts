@@ -158,8 +158,8 @@ export class LibraryLoader {
       const before = next;
       for (let added = 0; next < files.length && results[next] && added < ASSEMBLE_STORIES; next++) {
         const { read } = results[next]!;
-        assembler.addStories(files[next]!, read, unpackStories(read.stories, files[next]!));
-        added += packedCount(read.stories);
+        assembler.addStories(files[next]!, read, unpackStories(read.packed, files[next]!));
+        added += packedCount(read.packed);
       }
       if (next > before) options.onProgress?.(progress());
       if (next < files.length && results[next]) queueAssembly();
@@ -168,7 +168,7 @@ export class LibraryLoader {
       if (item === ASSEMBLE) return assembleSome();
       for (const { index, version, read } of deserialize(Buffer.from(item)) as FileAnswer[]) {
         // v8.deserialize makes a typed array a view of the message's bytes: copied, so a file held does not keep its whole message.
-        if (read) read.stories.numbers = read.stories.numbers.slice();
+        if (read) read.packed.numbers = read.packed.numbers.slice();
         results[index] = { version, read: read ?? held.get(files[index]!)!.read };
       }
       if (next < files.length && results[next]) queueAssembly();

@@ -2,8 +2,7 @@
 // (library-worker.ts), and the plain data they carry. Types only.
 
 import type { Diagnostic } from '../types';
-import type { FileRead } from './library-file';
-import type { PackedStories } from './story-packing';
+import type { PackedFileRead } from './story-packing';
 
 /** What a worker is started with (`workerData`). */
 export interface LibraryWorkerSetup {
@@ -11,11 +10,12 @@ export interface LibraryWorkerSetup {
   cacheDir: string | null;
 }
 
-/** A file's result as the main thread gets it: without its topic candidates, which stay in the worker. */
-export type FileResult = Omit<FileRead, 'topics'>;
-
-/** A file's result as sent to and held by the main thread: its stories packed (story-packing.ts), made into stories when assembled. */
-export type HeldFile = Omit<FileResult, 'stories'> & { stories: PackedStories };
+/**
+ * A file's result as sent to and held by the main thread: its stories packed (story-packing.ts,
+ * as the cache holds them), made into stories when assembled; without its topic candidates,
+ * which stay in the worker.
+ */
+export type HeldFile = Omit<PackedFileRead, 'topics'>;
 
 /** One file's answer: `read` is absent when the main thread already holds `version` of it. */
 export interface FileAnswer {

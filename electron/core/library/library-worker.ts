@@ -3,9 +3,11 @@
 // decode, parse, ids, headlines, topic candidates) for its share of the files,
 // through its buckets of the library cache, and streams the results to the main
 // thread in natural order, each file's stories packed in a string or two
-// (story-packing.ts). It keeps each file's topic candidates (and what it
-// last sent of each file), so a reload sends only what changed and the topics
-// are combined here, off the main thread.
+// (story-packing.ts): packed once when a file is read, and a file unchanged
+// since it was cached is forwarded as the cache holds it, never unpacked here.
+// It keeps each file's topic candidates (and what it last sent of each file),
+// so a reload sends only what changed and the topics are combined here, off
+// the main thread.
 
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -13,11 +15,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { messageOf } from '../fs/errors';
 import { mapLimit } from '../fs/limit';
 import { LibraryCache, libraryCacheFolder } from './library-cache';
-import type { FileRead } from './library-file';
+import type { FileRead, FileStamp } from './library-file';
 import { readLibraryFile } from './library-file';
 import type { FileAnswer, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
 import { listDigestFiles } from './scan';
-import { packStories } from './story-packing';
+import { packFileRead } from './story-packing';
+import type { PackedFileRead } from './story-packing';
 import { combineTopics } from './topic-candidates';
 import type { FileTopicCandidates } from './topic-candidates';
 
@@ -26,9 +29,14 @@ if (!port) throw new Error('Ponder: library-worker.ts runs as a worker thread on
 const setup = workerData as LibraryWorkerSetup;
 const cache = new LibraryCache(setup.cacheDir ? libraryCacheFolder(setup.cacheDir) : null);
 
-/** What was last sent to main of each file of `root`: the result without its stories (main holds them). */
+/** What was last sent to main of each file of `root`: what tells a change, and the topic candidates (main holds the rest). */
+interface SentFile extends FileStamp {
+  version: number;
+  topics: FileTopicCandidates;
+}
+
 let root = '';
-let sent = new Map<string, { version: number; read: FileRead }>();
+let sent = new Map<string, SentFile>();
 let nextVersion = 1;
 let queue: Promise<void> = Promise.resolve();
 
@@ -51,7 +59,7 @@ async function handle(request: LibraryRequest): Promise<void> {
     case 'idle':
       return reply({ type: 'idle', id: request.id });
     case 'candidates': {
-      const bytes = serialised(request.files.map((file) => sent.get(file)!.read.topics));
+      const bytes = serialised(request.files.map((file) => sent.get(file)!.topics));
       return reply({ type: 'candidates', id: request.id, bytes }, [bytes]);
     }
     case 'topics': {
@@ -60,7 +68,7 @@ async function handle(request: LibraryRequest): Promise<void> {
         const candidates = deserialize(Buffer.from(bytes)) as FileTopicCandidates[];
         request.foreignFiles[k]!.forEach((file, i) => byFile.set(file, candidates[i]!));
       });
-      const candidates = request.files.map((file) => byFile.get(file) ?? sent.get(file)!.read.topics);
+      const candidates = request.files.map((file) => byFile.get(file) ?? sent.get(file)!.topics);
       // Typed arrays, transferred: the main thread receives them without decoding a list per topic.
       const topics = combineTopics(candidates, request.placement).map(({ name, stories }) => ({ name, stories: Int32Array.from(stories) }));
       return reply({ type: 'topics', id: request.id, topics }, topics.map((topic) => topic.stories.buffer as ArrayBuffer));
@@ -91,21 +99,41 @@ async function read(request: Extract<LibraryRequest, { type: 'read' }>): Promise
 
 async function answer(file: string, index: number, mainHas: number, stats: { reads: number }): Promise<FileAnswer> {
   const mine = sent.get(file);
-  const known = mine !== undefined && mine.version === mainHas;
-  const previous = known ? mine.read : await cache.get(root, file);
-  const read = await readLibraryFile(root, file, previous);
-  const same = previous !== undefined && (read === previous || read.stories === previous.stories);
-  if (!same) stats.reads++;
-  if (same && known) {
-    sent.set(file, { version: mine.version, read });
-    return { index, version: mine.version };
+  if (mine !== undefined && mine.version === mainHas) {
+    const read = await readLibraryFile(root, file, mine);
+    if (!isFresh(read)) {
+      remember(file, mine.version, read);
+      return { index, version: mine.version };
+    }
+    return send(file, index, await packAndCache(file, read, stats));
   }
-  if (!same) await cache.set(root, file, read);
+  const read = await readLibraryFile(root, file, await cache.get(root, file));
+  return send(file, index, isFresh(read) ? await packAndCache(file, read, stats) : read);
+}
+
+/** Whether the file was read afresh: only then are its stories there unpacked (the cache holds them packed, `sent` not at all). */
+function isFresh(read: SentFile | PackedFileRead | FileRead): read is FileRead {
+  return 'stories' in read;
+}
+
+/** A file just read, packed once: the same entry goes to the cache and to main. */
+async function packAndCache(file: string, read: FileRead, stats: { reads: number }): Promise<PackedFileRead> {
+  stats.reads++;
+  const entry = packFileRead(read);
+  await cache.set(root, file, entry);
+  return entry;
+}
+
+/** Send `entry` as a new version of the file; its topic candidates stay here. */
+function send(file: string, index: number, entry: PackedFileRead): FileAnswer {
   const version = nextVersion++;
-  // Main keeps the stories; only what tells a change (and the topic candidates) stays here.
-  sent.set(file, { version, read: { ...read, stories: [] } });
-  const { topics: _topics, stories, ...result } = read;
-  return { index, version, read: { ...result, stories: packStories(stories) } };
+  remember(file, version, entry);
+  const { topics: _topics, ...held } = entry;
+  return { index, version, read: held };
+}
+
+function remember(file: string, version: number, { size, mtimeMs, hash, topics }: SentFile | PackedFileRead): void {
+  sent.set(file, { version, size, mtimeMs, hash, topics });
 }
 
 /** v8-serialised into an ArrayBuffer of its own, to transfer rather than clone. */
