@@ -13,7 +13,7 @@ import { AppStateStore } from '../core/data/app-state';
 import { dataLayout } from '../core/data/layout';
 import { messageOf } from '../core/fs/errors';
 import { LibraryLoader } from '../core/library/library-loader';
-import { nextTurn } from '../core/library/main-slices';
+import { nextTurn } from '../core/time-slices';
 import type { LoaderLibrary, LoadProgress } from '../core/library/library-loader';
 import { watchLibrary } from '../core/library/library-watcher';
 import type { LibraryWatcher } from '../core/library/library-watcher';

@@ -20,7 +20,8 @@ import type { Diagnostic, Library, SourceFile, Story, Topic } from '../types';
 import { LibraryAssembler } from './library-assembly';
 import { bucketOf } from './library-cache';
 import type { FileAnswer, HeldFile, LibraryReply, LibraryRequest, LibraryWorkerSetup } from './library-protocol';
-import { applyTopicsInSlices, SlicedQueue } from './main-slices';
+import { SlicedQueue } from '../time-slices';
+import { applyTopicsInSlices } from './topic-slices';
 import { packedCount, unpackStories } from './story-packing';
 
 export interface LibraryLoaderOptions {

@@ -7,7 +7,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { messageOf } from '../fs/errors';
-import { inSlices } from '../library/main-slices';
+import { inSlices } from '../time-slices';
 import { CacheScheduler } from './cache-scheduler';
 import type { BuildOptions, BuildResult, EngineSearchOutcome, IndexChange, SearchEngine, SearchOptions, UpdateOptions } from './engine';
 import { BUILD_SUPERSEDED, ENGINE_CLOSED, INDEX_RESTARTING, notReady, UPDATE_BEFORE_BUILD } from './engine';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyTopicsInSlices, inSlices, SlicedQueue } from '../../electron/core/library/main-slices';
+import { applyTopicsInSlices } from '../../electron/core/library/topic-slices';
+import { inSlices, SlicedQueue } from '../../electron/core/time-slices';
 
 describe('main-thread slices', () => {
   it('handles queued items in order across turns, letting a timer run in between', async () => {
