@@ -22,6 +22,16 @@ async function resultCount(ui: ReaderPage): Promise<number> {
   return Number((await ui.storyCount.innerText()).split(' ')[0]!.replace(/,/g, ''));
 }
 
+/** Choose the first topic and search its own name within it: the topic, the query and its result count. */
+async function searchFirstTopic(ui: ReaderPage): Promise<{ topic: string; query: string; inTopic: number }> {
+  const topic = await firstTopic(ui);
+  await ui.topic(topic).click();
+  const query = topic.toLowerCase();
+  await ui.search(query);
+  await expect(ui.storyCount).toContainText(`in ${topic}`);
+  return { topic, query, inTopic: await resultCount(ui) };
+}
+
 test('saved searches: save, live count, rename, reorder, delete, run — and they survive a relaunch', async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'ponder-e2e-saved-'));
   try {
@@ -32,12 +42,7 @@ test('saved searches: save, live count, rename, reorder, delete, run — and the
     await expect(saved.saveButton).toBeDisabled();
 
     // A search within a topic, saved with it.
-    const topic = await firstTopic(ui);
-    await ui.topic(topic).click();
-    const query = topic.toLowerCase();
-    await ui.search(query);
-    await expect(ui.storyCount).toContainText(`in ${topic}`);
-    const inTopic = await resultCount(ui);
+    const { topic, query, inTopic } = await searchFirstTopic(ui);
     await saved.saveButton.focus();
     await reader.page.keyboard.press('Enter');
     await expect(saved.count(query)).toHaveText(inTopic === 1 ? '1 result' : `${inTopic} results`);
@@ -109,12 +114,7 @@ test('saved searches: save, live count, rename, reorder, delete, run — and the
 
 test('a search within a topic widens to all stories by button or by w; Enter opens the first hit', async ({ ui }) => {
   await ui.ready();
-  const topic = await firstTopic(ui);
-  await ui.topic(topic).click();
-  const query = topic.toLowerCase();
-  await ui.search(query);
-  await expect(ui.storyCount).toContainText(`in ${topic}`);
-  const inTopic = await resultCount(ui);
+  const { topic, inTopic } = await searchFirstTopic(ui);
 
   const widen = ui.page.getByRole('button', { name: 'Search all stories' });
   await widen.click();
